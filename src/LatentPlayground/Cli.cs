@@ -1,6 +1,12 @@
+using System.CommandLine;
+using LatentPlayground.Commands;
+
 namespace LatentPlayground;
 
-/// <summary>The command line. Thread: main only.</summary>
+/// <summary>
+/// The command line: builds the command tree and turns every failure into one line and an exit code.
+/// Thread: main only.
+/// </summary>
 public static class Cli
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -8,6 +14,32 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        return 0;
+
+        var root = new RootCommand("LatentPlayground: a neural-network effects pedal. Offline tools and the live engine.");
+        var context = new CommandContext(stdout, stderr);
+        root.Subcommands.Add(ModulateCommand.Create(context));
+        root.Subcommands.Add(ParamsCommand.Create(context));
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"latentplayground: {parsed.Errors[0].Message} (see --help)");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"latentplayground: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"latentplayground: {e.Message}");
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -1,0 +1,195 @@
+using LatentPlayground.Core.Noise;
+using LatentPlayground.Core.Parameters;
+using LatentPlayground.Core.Tempo;
+
+namespace LatentPlayground.Core.Modulation;
+
+/// <summary>
+/// The eight latent modulators, one per latent dimension, evaluated once per latent frame (one model hop).
+/// Each draws a new noise value <c>rate</c> times a second, one <c>speed</c>-sized step further through its
+/// noise field, holds it, and smooths it with a one-pole low-pass at <c>rate</c>; the result, times
+/// <c>scale</c>, is added with the offsets to the encoder's latent and brought into [-3, 3] by Mode.
+/// Thread: the hop stage's thread only (inference thread live, the render loop offline).
+/// Sized at construction; <see cref="Advance"/> never allocates.
+/// </summary>
+public sealed class ModulatorBank
+{
+    public const int Dimensions = DimensionParameters.Count;
+
+    /// <summary>Noise-space distance per new value at speed 1: speed 1000 moves two feature sizes per value.</summary>
+    public const double StepPerSpeed = 0.002;
+
+    // Start away from the lattice: gradient noises are exactly zero at integer coordinates.
+    private const double StartX = 0.318;
+    private const double RowY = 0.437;
+    private const uint DeviationSalt = 0xDE71A7E5u;
+    private const uint ChaosSalt = 0xC4A05u;
+    private const long NoGridCell = long.MinValue;
+
+    private readonly double _frameRate;
+    private readonly double[] _x = new double[Dimensions];
+    private readonly double[] _phase = new double[Dimensions];
+    private readonly double[] _held = new double[Dimensions];
+    private readonly double[] _smoothed = new double[Dimensions];
+    private readonly double[] _freeElapsed = new double[Dimensions];
+    private readonly long[] _gridCell = new long[Dimensions];
+    private readonly bool[] _restart = new bool[Dimensions];
+    private readonly double[] _lastModulation = new double[Dimensions];
+
+    /// <param name="frameRate">Latent frames per second: sample rate / hop (23.4375 for 48 kHz and 2048).</param>
+    public ModulatorBank(double frameRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameRate);
+        _frameRate = frameRate;
+        Trigger();
+    }
+
+    public double FrameRate => _frameRate;
+
+    /// <summary>The modulation (before offsets and Mode) of each dimension at the last frame, for displays.</summary>
+    public ReadOnlySpan<double> LastModulation => _lastModulation;
+
+    /// <summary>Restarts all eight trajectories together from their seeds at the next frame.</summary>
+    public void Trigger()
+    {
+        Array.Fill(_restart, true);
+        Array.Fill(_freeElapsed, 0.0);
+        Array.Fill(_gridCell, NoGridCell);
+    }
+
+    /// <summary>The seed dimension <paramref name="dimension"/> draws its noise from.</summary>
+    public static uint EffectiveSeed(ReadOnlySpan<double> parameters, int dimension)
+    {
+        uint global = (uint)parameters[(int)ParameterId.GlobalSeed];
+        return parameters[(int)ParameterId.SeedLink] >= 0.5
+            ? SeedHash.Mix(global, 0xA11u)
+            : SeedHash.Mix(global, (uint)parameters[(int)DimensionParameters.Seed(dimension)]);
+    }
+
+    /// <summary>Dimension <paramref name="dimension"/>'s share of the Deviation spread, in [-1, 1].</summary>
+    public static double DeviationSpread(ReadOnlySpan<double> parameters, int dimension) =>
+        SeedHash.ToSigned(SeedHash.Mix((uint)parameters[(int)ParameterId.GlobalSeed] ^ DeviationSalt, (uint)dimension));
+
+    /// <summary>The loop length factor Time Chaos gives dimension <paramref name="dimension"/>, in [1 - chaos, 1 + chaos].</summary>
+    public static double ChaosFactor(ReadOnlySpan<double> parameters, int dimension)
+    {
+        double chaos = parameters[(int)ParameterId.TimeChaos] / 100.0;
+        double spread = SeedHash.ToSigned(SeedHash.Mix(EffectiveSeed(parameters, dimension) ^ ChaosSalt, (uint)dimension));
+
+        // Never shorter than a tenth: a zero-length loop would restart every frame and freeze the dimension.
+        return Math.Max(0.1, 1.0 + (chaos * spread));
+    }
+
+    /// <summary>
+    /// Computes one latent frame: <c>latentOut[d] = Mode(latentIn[d] + offset[d] + deviation[d] + scale * modulator[d])</c>,
+    /// the modulator term only when modulation is on.
+    /// </summary>
+    /// <param name="parameters">Current parameter values, indexed by <see cref="ParameterId"/>.</param>
+    /// <param name="tempo">The transport at this frame's first sample.</param>
+    /// <param name="latentIn">The encoder's latent, or zeros when encode is off.</param>
+    /// <param name="latentOut">Receives the latent for the decoder; may be the same memory as <paramref name="latentIn"/>.</param>
+    public void Advance(ReadOnlySpan<double> parameters, in TempoState tempo, ReadOnlySpan<float> latentIn, Span<float> latentOut)
+    {
+        if (parameters.Length < ParameterTable.Count)
+        {
+            throw new ArgumentException("parameter span is shorter than the parameter table", nameof(parameters));
+        }
+
+        if (latentIn.Length < Dimensions || latentOut.Length < Dimensions)
+        {
+            throw new ArgumentException("latent spans need one value per dimension");
+        }
+
+        NoiseBasis basis = NoiseBasis.Get((NoiseBasisKind)(int)parameters[(int)ParameterId.Basis]);
+        var mode = (RangeMode)(int)parameters[(int)ParameterId.Mode];
+        bool modulate = parameters[(int)ParameterId.Modulation] >= 0.5;
+        double scale = parameters[(int)ParameterId.Scale];
+        double rate = parameters[(int)ParameterId.Rate];
+        double step = parameters[(int)ParameterId.Speed] * StepPerSpeed;
+        double deviation = parameters[(int)ParameterId.Deviation];
+        double smoothing = 1.0 - Math.Exp(-2.0 * Math.PI * rate / _frameRate);
+
+        for (int d = 0; d < Dimensions; d++)
+        {
+            uint seed = EffectiveSeed(parameters, d);
+            if (DueForRestart(parameters, tempo, d))
+            {
+                _restart[d] = true;
+            }
+
+            if (_restart[d])
+            {
+                _restart[d] = false;
+                _x[d] = StartX;
+                _phase[d] = 0;
+                _held[d] = basis.Sample(StartX, RowY, seed);
+                _smoothed[d] = _held[d];
+            }
+            else
+            {
+                _phase[d] += rate / _frameRate;
+                if (_phase[d] >= 1.0)
+                {
+                    double ticks = Math.Floor(_phase[d]);
+                    _phase[d] -= ticks;
+                    _x[d] += step * ticks;
+                    _held[d] = basis.Sample(_x[d], RowY, seed);
+                }
+
+                _smoothed[d] += smoothing * (_held[d] - _smoothed[d]);
+            }
+
+            double modulation = modulate ? scale * _smoothed[d] : 0.0;
+            _lastModulation[d] = modulation;
+            double offset = parameters[(int)DimensionParameters.Offset(d)] + (deviation * DeviationSpread(parameters, d));
+            latentOut[d] = (float)RangeLimiter.Apply(latentIn[d] + offset + modulation, mode, ParameterTable.LatentLimit);
+        }
+    }
+
+    // Decides whether dimension d's Time setting restarts it at this frame. Free loops count frame
+    // time; note-value loops restart when the transport enters a new grid cell, so they stay on the beat
+    // even after a tempo change or a locate.
+    private bool DueForRestart(ReadOnlySpan<double> parameters, in TempoState tempo, int d)
+    {
+        int time = (int)parameters[(int)DimensionParameters.Time(d)];
+        if (time == TimeDivision.Free)
+        {
+            if (_restart[d])
+            {
+                // A Trigger is pending: the loop starts over from this frame.
+                _freeElapsed[d] = 0;
+                return false;
+            }
+
+            double period = parameters[(int)DimensionParameters.TimeMs(d)] / 1000.0 * ChaosFactor(parameters, d);
+            _freeElapsed[d] += 1.0 / _frameRate;
+            if (_freeElapsed[d] + 1e-9 < period)
+            {
+                return false;
+            }
+
+            // Keep the remainder, so the loop keeps real time on average although frames are coarse.
+            _freeElapsed[d] -= period;
+            if (_freeElapsed[d] < 0 || _freeElapsed[d] >= period)
+            {
+                _freeElapsed[d] = 0;
+            }
+
+            return true;
+        }
+
+        if (!TimeDivision.IsNote(time) || !tempo.Running)
+        {
+            _gridCell[d] = NoGridCell;
+            return false;
+        }
+
+        double length = TimeDivision.LengthInBeats(time) * ChaosFactor(parameters, d);
+
+        // A hair of tolerance keeps a frame that lands exactly on a beat (in exact arithmetic) on it.
+        long cell = (long)Math.Floor((tempo.Beats + 1e-9) / length);
+        bool due = cell != _gridCell[d];
+        _gridCell[d] = cell;
+        return due;
+    }
+}
