@@ -23,7 +23,9 @@ public static class Cli
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"latentplayground: {parsed.Errors[0].Message} (see --help)");
+            // System.CommandLine spreads some messages over several lines; a user gets one.
+            string message = string.Join(" ", parsed.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            stderr.WriteLine($"latentplayground: {message} (see --help)");
             return ExitCodes.Usage;
         }
 

@@ -16,8 +16,8 @@ public sealed class ModulatorBank
 {
     public const int Dimensions = DimensionParameters.Count;
 
-    /// <summary>Noise-space distance per new value at speed 1: speed 1000 moves two feature sizes per value.</summary>
-    public const double StepPerSpeed = 0.002;
+    /// <summary>Noise-space distance per new value at speed 1: at speed 1000 each value is a whole noise cell on, so successive values are unrelated (chaotic); at 100 a tenth (gentle).</summary>
+    public const double StepPerSpeed = 0.001;
 
     // Start away from the lattice: gradient noises are exactly zero at integer coordinates.
     private const double StartX = 0.318;

@@ -212,7 +212,7 @@ public sealed class ParameterDescriptor
             return false;
         }
 
-        if (Kind == ParameterKind.Integer && v != Math.Floor(v))
+        if (Kind == ParameterKind.Whole && v != Math.Floor(v))
         {
             error = $"{Name}: {text} is not a whole number";
             return false;

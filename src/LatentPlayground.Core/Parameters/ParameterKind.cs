@@ -7,7 +7,7 @@ public enum ParameterKind
     Continuous,
 
     /// <summary>A whole number in [Min, Max].</summary>
-    Integer,
+    Whole,
 
     /// <summary>Off (0) or on (1).</summary>
     Toggle,

@@ -111,11 +111,11 @@ public static class ParameterTable
 
         for (int d = 0; d < DimensionParameters.Count; d++)
         {
-            Add(DimensionParameters.Seed(d), $"seed.{d + 1}", $"Seed{d + 1}", "modulator", ParameterKind.Integer, 0, 9999, d + 1,
+            Add(DimensionParameters.Seed(d), $"seed.{d + 1}", $"Seed{d + 1}", "modulator", ParameterKind.Whole, 0, 9999, d + 1,
                 description: $"Seed of dimension {d + 1}'s noise sequence.");
         }
 
-        Add(ParameterId.GlobalSeed, "seed", "Seed", "modulator", ParameterKind.Integer, 0, 9999, 0,
+        Add(ParameterId.GlobalSeed, "seed", "Seed", "modulator", ParameterKind.Whole, 0, 9999, 0,
             description: "Global seed: re-rolls all eight sequences; with seed link, the one sequence they share.");
         Toggle(ParameterId.SeedLink, "seed.link", "Link", "modulator", false, "All eight dimensions follow one shared sequence.");
 

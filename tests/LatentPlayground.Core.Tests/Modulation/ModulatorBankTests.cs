@@ -106,16 +106,25 @@ public class ModulatorBankTests
     [Theory]
     [InlineData("simplex")]
     [InlineData("perlin")]
-    [InlineData("fractal")]
-    [InlineData("distorted")]
     public void Smooth_bases_move_in_small_steps(string basis)
     {
         // Gentle speed, a new value every frame, no smoothing to hide jumps.
-        double[,] run = new BankRunner(BankRunner.Settings(basis, "speed=100", "rate=24", "scale=1")).Run(4000);
-        var stats = StepStatistics.Of(run);
+        StepStatistics stats = StepStatistics.Of(new BankRunner(BankRunner.Settings(basis, "speed=100", "rate=24")).Run(4000));
         Assert.True(stats.ZeroFraction < 0.05, $"{basis}: {stats.ZeroFraction:P0} of steps are flat");
-        Assert.True(stats.P99 < 0.35, $"{basis}: p99 step {stats.P99:F3}");
-        Assert.True(stats.Std > 0.1, $"{basis}: barely moves (std {stats.Std:F3})");
+        Assert.True(stats.P99 < 1.25 * stats.Std, $"{basis}: p99 step {stats.P99:F3} against std {stats.Std:F3}");
+        Assert.True(stats.Std > 0.2, $"{basis}: barely moves (std {stats.Std:F3})");
+    }
+
+    [Theory]
+    [InlineData("fractal")]
+    [InlineData("distorted")]
+    public void Fractal_and_distorted_never_hold_but_move_with_more_detail_than_perlin(string basis)
+    {
+        StepStatistics perlin = StepStatistics.Of(new BankRunner(BankRunner.Settings("perlin", "speed=100", "rate=24")).Run(4000));
+        StepStatistics stats = StepStatistics.Of(new BankRunner(BankRunner.Settings(basis, "speed=100", "rate=24")).Run(4000));
+        Assert.True(stats.ZeroFraction < 0.05, $"{basis}: {stats.ZeroFraction:P0} of steps are flat");
+        Assert.True(stats.MeanStep / stats.Std > 1.5 * perlin.MeanStep / perlin.Std,
+            $"{basis}: relative step {stats.MeanStep / stats.Std:F3} against perlin's {perlin.MeanStep / perlin.Std:F3}");
     }
 
     [Theory]
@@ -128,7 +137,7 @@ public class ModulatorBankTests
 
         // The one-pole filter at 24 Hz leaves a hair of motion after a jump; below 1e-3 counts as held.
         Assert.True(stats.ZeroFraction > 0.6, $"{basis}: only {stats.ZeroFraction:P0} of steps hold");
-        Assert.True(stats.MeanNonZero > 0.15, $"{basis}: jumps average only {stats.MeanNonZero:F3}");
+        Assert.True(stats.MeanNonZero > 0.3, $"{basis}: jumps average only {stats.MeanNonZero:F3}");
     }
 
     [Fact]
@@ -201,12 +210,17 @@ public class ModulatorBankTests
         double[,] fresh = new BankRunner(p).Run(60);
 
         var runner = new BankRunner(p);
-        double[,] before = runner.Run(137);
+        runner.Run(137);
         runner.Bank.Trigger();
         double[,] after = runner.Run(60);
-
         Assert.Equal(fresh, after);
-        Assert.NotEqual(BankRunner.Column(before, 0)[0..60], BankRunner.Column(after, 0));
+
+        // Left alone, the same bank would have gone on somewhere else.
+        double[,] untriggered = new BankRunner(p).Run(197);
+        for (int d = 0; d < 8; d++)
+        {
+            Assert.NotEqual(BankRunner.Column(untriggered, d)[137..], BankRunner.Column(after, d));
+        }
     }
 
     [Theory]
@@ -244,7 +258,11 @@ public class ModulatorBankTests
         Assert.All(row, v => Assert.InRange(v, -3.0, 3.0));
         Assert.True(row.Max() - row.Min() > 2, "deviation 3 should spread the offsets widely");
     }
+}
 
+[Collection(AllocationCollection.Name)]
+public class ModulatorBankAllocationTests
+{
     [Fact]
     public void Advancing_one_frame_allocates_nothing()
     {

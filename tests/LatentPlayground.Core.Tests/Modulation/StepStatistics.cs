@@ -1,7 +1,7 @@
 namespace LatentPlayground.Core.Tests.Modulation;
 
 /// <summary>Frame-to-frame step statistics over all dimensions of a run.</summary>
-internal readonly record struct StepStatistics(double ZeroFraction, double MeanNonZero, double P99, double Std)
+internal readonly record struct StepStatistics(double ZeroFraction, double MeanNonZero, double MeanStep, double P99, double Std)
 {
     public static StepStatistics Of(double[,] run, double heldBelow = 1e-3)
     {
@@ -21,6 +21,6 @@ internal readonly record struct StepStatistics(double ZeroFraction, double MeanN
         var nonZero = steps.Where(s => s >= heldBelow).ToList();
         double mean = all.Average();
         double std = Math.Sqrt(all.Sum(v => (v - mean) * (v - mean)) / all.Count);
-        return new StepStatistics(zero, nonZero.Count > 0 ? nonZero.Average() : 0, steps[(int)(steps.Count * 0.99)], std);
+        return new StepStatistics(zero, nonZero.Count > 0 ? nonZero.Average() : 0, steps.Average(), steps[(int)(steps.Count * 0.99)], std);
     }
 }
