@@ -1,0 +1,118 @@
+using LatentPlayground.Core.Modulation;
+using LatentPlayground.Core.Parameters;
+using LatentPlayground.Core.Tempo;
+
+namespace LatentPlayground.Core.Engine;
+
+/// <summary>
+/// The per-hop half of the engine: encode one hop, move the latent (encoder z when encode is on, plus
+/// offsets and modulators, through Mode), decode. Continuous latent parameters (offsets, deviation,
+/// scale) glide over a few hops instead of jumping, so turning a knob never steps the timbre.
+/// The encoder and decoder run on every hop whatever encode and decode say, so the cost of a hop is
+/// constant and the models' streaming state never goes stale.
+/// Thread: the inference thread live, the render loop offline. Sized in the constructor;
+/// <see cref="Process"/> never allocates.
+/// </summary>
+public sealed class HopStage
+{
+    /// <summary>Time constant of the per-hop glide of offsets, deviation and scale.</summary>
+    public const double GlideSeconds = 0.06;
+
+    private readonly IStreamingCodec _codec;
+    private readonly ModulatorBank _bank;
+    private readonly double[] _parameters = new double[ParameterTable.Count];
+    private readonly float[] _encoded;
+    private readonly float[] _latent;
+    private readonly double _glide;
+    private bool _glideStarted;
+    private bool _triggerPending;
+
+    public HopStage(IStreamingCodec codec)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        if (codec.LatentSize != ModulatorBank.Dimensions)
+        {
+            throw new ArgumentException($"the engine drives {ModulatorBank.Dimensions} latent dimensions; the model has {codec.LatentSize}", nameof(codec));
+        }
+
+        _codec = codec;
+        _bank = new ModulatorBank(codec.SampleRate / (double)codec.Hop);
+        _encoded = new float[codec.LatentSize];
+        _latent = new float[codec.LatentSize];
+        _glide = 1.0 - Math.Exp(-codec.Hop / (GlideSeconds * codec.SampleRate));
+    }
+
+    public IStreamingCodec Codec => _codec;
+
+    public int Hop => _codec.Hop;
+
+    /// <summary>Hops processed since construction or <see cref="Reset"/>.</summary>
+    public long Frame { get; private set; }
+
+    /// <summary>The encoder's latent at the last hop.</summary>
+    public ReadOnlySpan<float> Encoded => _encoded;
+
+    /// <summary>The latent the decoder received at the last hop (z').</summary>
+    public ReadOnlySpan<float> Latent => _latent;
+
+    /// <summary>Restarts all eight modulators from their seeds at the next hop.</summary>
+    public void Trigger() => _triggerPending = true;
+
+    /// <summary>Zeroes the codec's streaming state and restarts the modulators.</summary>
+    public void Reset()
+    {
+        _codec.Reset();
+        _bank.Trigger();
+        Frame = 0;
+        _glideStarted = false;
+    }
+
+    /// <summary>Runs one hop.</summary>
+    /// <param name="input">One hop of mono input.</param>
+    /// <param name="wet">Receives one hop of decoded audio (the raw decoder output, before the sample stage).</param>
+    /// <param name="targets">The parameter values as last set, indexed by <see cref="ParameterId"/>.</param>
+    /// <param name="tempo">The transport at the hop's first sample.</param>
+    public void Process(ReadOnlySpan<float> input, Span<float> wet, ReadOnlySpan<double> targets, in TempoState tempo)
+    {
+        Glide(targets);
+        if (_triggerPending)
+        {
+            _triggerPending = false;
+            _bank.Trigger();
+        }
+
+        _codec.Encode(input[.._codec.Hop], _encoded);
+        if (_parameters[(int)ParameterId.Encode] >= 0.5)
+        {
+            _encoded.CopyTo(_latent.AsSpan());
+        }
+        else
+        {
+            Array.Clear(_latent);
+        }
+
+        _bank.Advance(_parameters, tempo, _latent, _latent);
+        _codec.Decode(_latent, wet[.._codec.Hop]);
+        Frame++;
+    }
+
+    private void Glide(ReadOnlySpan<double> targets)
+    {
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            if (_glideStarted && Glides((ParameterId)i))
+            {
+                _parameters[i] += _glide * (targets[i] - _parameters[i]);
+            }
+            else
+            {
+                _parameters[i] = targets[i];
+            }
+        }
+
+        _glideStarted = true;
+    }
+
+    private static bool Glides(ParameterId id) =>
+        id is ParameterId.Deviation or ParameterId.Scale or (>= ParameterId.Offset1 and <= ParameterId.Offset8);
+}

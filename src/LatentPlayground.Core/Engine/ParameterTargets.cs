@@ -1,0 +1,59 @@
+using LatentPlayground.Core.Parameters;
+
+namespace LatentPlayground.Core.Engine;
+
+/// <summary>
+/// The engine's copy of every parameter value, changed only by <see cref="ParameterChange"/>s drained at
+/// block boundaries. Actions are turned into effects here: Trigger raises a flag for the hop stage,
+/// Reset restores the modulator parameters (as <see cref="ParameterSet.ResetModulators"/> does on the
+/// control side) and triggers. Thread: the thread that runs the engine; never allocates.
+/// </summary>
+public sealed class ParameterTargets
+{
+    private readonly double[] _values = new double[ParameterTable.Count];
+
+    public ParameterTargets()
+    {
+        foreach (ParameterDescriptor d in ParameterTable.All)
+        {
+            _values[(int)d.Id] = d.Default;
+        }
+    }
+
+    public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>Applies one change. Returns true when it asks the modulators to restart.</summary>
+    public bool Apply(in ParameterChange change)
+    {
+        int i = (int)change.Id;
+        if ((uint)i >= (uint)_values.Length)
+        {
+            return false;
+        }
+
+        switch (change.Id)
+        {
+            case ParameterId.Trigger:
+                return change.Value >= 0.5;
+            case ParameterId.Reset:
+                if (change.Value < 0.5)
+                {
+                    return false;
+                }
+
+                foreach (ParameterDescriptor d in ParameterTable.All)
+                {
+                    if (ParameterTable.IsResetByModulatorReset(d.Id))
+                    {
+                        _values[(int)d.Id] = d.Default;
+                    }
+                }
+
+                return true;
+            default:
+                // The control side validates; out-of-range values that slip through are coerced, never trusted.
+                _values[i] = ParameterTable.Get(change.Id).Coerce(change.Value);
+                return false;
+        }
+    }
+}

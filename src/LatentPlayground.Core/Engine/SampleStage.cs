@@ -1,0 +1,160 @@
+using LatentPlayground.Core.Dsp;
+using LatentPlayground.Core.Parameters;
+
+namespace LatentPlayground.Core.Engine;
+
+/// <summary>
+/// The per-sample half of the engine: safety limiter on the decoded signal, dry signal aligned with
+/// the wet path (or immediate), dry/wet mix, and bypass, every change faded rather than stepped.
+/// It works sample by sample, so its output does not depend on how the audio is cut into blocks.
+/// Signal flow per channel:
+/// <code>
+/// wet  = Decode ? Limiter(decoded) : alignedDry        (limiter bypassed with its delay kept when off)
+/// dry  = Align ? alignedDry : input
+/// mix  = dry * (1 - drywet) + wet * drywet
+/// out  = Bypass ? input : mix
+/// </code>
+/// Thread: the audio thread live, the render loop offline. Sized in the constructor; never allocates.
+/// </summary>
+public sealed class SampleStage
+{
+    /// <summary>Limiter look-ahead: 1.33 ms at 48 kHz, short enough to feel instant, long enough to ramp a gain change.</summary>
+    public const double LimiterLookaheadSeconds = 64.0 / 48000;
+
+    public const double LimiterReleaseSeconds = 0.08;
+
+    /// <summary>Fade of switched settings (bypass, decode, align, limiter on/off).</summary>
+    public const double SwitchFadeSeconds = 0.010;
+
+    /// <summary>Glide of continuous settings (dry/wet, ceiling).</summary>
+    public const double GlideSeconds = 0.020;
+
+    private readonly int _channels;
+    private readonly PeakLimiter _limiter;
+    private readonly DelayLine _unlimited;
+    private readonly DelayLine[] _dryAlign;
+    private LinearRamp _dryWet;
+    private LinearRamp _ceiling;
+    private LinearRamp _limiterOn;
+    private LinearRamp _decodeOn;
+    private LinearRamp _alignOn;
+    private LinearRamp _bypassOn;
+
+    /// <param name="sampleRate">Audio sample rate.</param>
+    /// <param name="channels">Interleaved channels in and out (1 or 2).</param>
+    /// <param name="decodedLatency">Samples from an input sample to its decoded sample arriving here (hop buffering plus the model's own latency, plus any live budget).</param>
+    public SampleStage(int sampleRate, int channels, int decodedLatency)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(decodedLatency);
+        _channels = channels;
+        int lookahead = Math.Max(1, (int)Math.Round(LimiterLookaheadSeconds * sampleRate));
+        _limiter = new PeakLimiter(lookahead, LimiterReleaseSeconds * sampleRate);
+        _unlimited = new DelayLine(lookahead);
+        Latency = decodedLatency + lookahead;
+        _dryAlign = new DelayLine[channels];
+        for (int c = 0; c < channels; c++)
+        {
+            _dryAlign[c] = new DelayLine(Latency);
+        }
+
+        int fade = Math.Max(1, (int)Math.Round(SwitchFadeSeconds * sampleRate));
+        int glide = Math.Max(1, (int)Math.Round(GlideSeconds * sampleRate));
+        _dryWet = new LinearRamp(1, glide);
+        _ceiling = new LinearRamp(1, glide);
+        _limiterOn = new LinearRamp(1, fade);
+        _decodeOn = new LinearRamp(1, fade);
+        _alignOn = new LinearRamp(1, fade);
+        _bypassOn = new LinearRamp(0, fade);
+        Apply(DefaultTargets(), immediately: true);
+    }
+
+    /// <summary>Samples from an input sample to its wet sample at the output: the wet path's whole latency.</summary>
+    public int Latency { get; }
+
+    public int Channels => _channels;
+
+    /// <summary>The limiter's gain on the last sample, for a meter.</summary>
+    public double LimiterGain => _limiter.Gain;
+
+    /// <summary>
+    /// Takes the settings this stage uses from <paramref name="targets"/> (indexed by <see cref="ParameterId"/>).
+    /// Call at block boundaries; changes fade in over the following samples.
+    /// </summary>
+    public void Apply(ReadOnlySpan<double> targets, bool immediately = false)
+    {
+        Set(ref _dryWet, targets[(int)ParameterId.DryWet] / 100.0, immediately);
+        Set(ref _ceiling, Math.Pow(10, targets[(int)ParameterId.LimiterCeiling] / 20.0), immediately);
+        Set(ref _limiterOn, targets[(int)ParameterId.Limiter] >= 0.5 ? 1 : 0, immediately);
+        Set(ref _decodeOn, targets[(int)ParameterId.Decode] >= 0.5 ? 1 : 0, immediately);
+        Set(ref _alignOn, targets[(int)ParameterId.Align] >= 0.5 ? 1 : 0, immediately);
+        Set(ref _bypassOn, targets[(int)ParameterId.Bypass] >= 0.5 ? 1 : 0, immediately);
+    }
+
+    /// <summary>Processes <paramref name="frames"/> frames.</summary>
+    /// <param name="input">Interleaved input, <see cref="Channels"/> per frame.</param>
+    /// <param name="decoded">Mono decoded signal, one sample per frame, <see cref="Latency"/> minus the limiter's look-ahead behind the input.</param>
+    /// <param name="output">Interleaved output; may not overlap the input.</param>
+    public void Process(ReadOnlySpan<float> input, ReadOnlySpan<float> decoded, Span<float> output, int frames)
+    {
+        for (int f = 0; f < frames; f++)
+        {
+            double ceiling = _ceiling.Next();
+            double limiterOn = _limiterOn.Next();
+            double decodeOn = _decodeOn.Next();
+            double alignOn = _alignOn.Next();
+            double dryWet = _dryWet.Next();
+            double bypassOn = _bypassOn.Next();
+
+            float d = decoded[f];
+            float limited = _limiter.Process(d, ceiling);
+            float unlimited = _unlimited.Process(d);
+            double wetDecoded = (limiterOn * limited) + ((1 - limiterOn) * unlimited);
+
+            int frame = f * _channels;
+            for (int c = 0; c < _channels; c++)
+            {
+                float x = input[frame + c];
+                float aligned = _dryAlign[c].Process(x);
+                double wet = (decodeOn * wetDecoded) + ((1 - decodeOn) * aligned);
+                double dry = (alignOn * aligned) + ((1 - alignOn) * x);
+                double mix = (dry * (1 - dryWet)) + (wet * dryWet);
+                output[frame + c] = (float)((bypassOn * x) + ((1 - bypassOn) * mix));
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        _limiter.Reset();
+        _unlimited.Reset();
+        foreach (DelayLine line in _dryAlign)
+        {
+            line.Reset();
+        }
+    }
+
+    private static void Set(ref LinearRamp ramp, double target, bool immediately)
+    {
+        if (immediately)
+        {
+            ramp.Jump(target);
+        }
+        else
+        {
+            ramp.SetTarget(target);
+        }
+    }
+
+    private static double[] DefaultTargets()
+    {
+        var values = new double[ParameterTable.Count];
+        foreach (ParameterDescriptor d in ParameterTable.All)
+        {
+            values[(int)d.Id] = d.Default;
+        }
+
+        return values;
+    }
+}
