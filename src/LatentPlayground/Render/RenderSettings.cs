@@ -1,0 +1,15 @@
+using LatentPlayground.Core.Parameters;
+
+namespace LatentPlayground.Render;
+
+/// <summary>What a render does besides the audio: the settings the engine starts from and the transport.</summary>
+public sealed class RenderSettings
+{
+    public ParameterSet Parameters { get; init; } = new();
+
+    /// <summary>Run the transport at this tempo from beat 0; null leaves it stopped (note-value Time then never loops).</summary>
+    public double? Bpm { get; init; }
+
+    /// <summary>Frames per engine call. The output does not depend on it; it only bounds memory per call.</summary>
+    public int BlockFrames { get; init; } = 512;
+}
