@@ -1,3 +1,4 @@
+using LatentPlayground.Audio.Files;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;

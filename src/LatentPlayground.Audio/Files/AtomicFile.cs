@@ -1,4 +1,4 @@
-namespace LatentPlayground.Output;
+namespace LatentPlayground.Audio.Files;
 
 /// <summary>
 /// Writes a file so that a crash or power cut at any instant leaves either the old file or the new
@@ -45,23 +45,7 @@ public static class AtomicFile
         });
 
     // The rename itself lives in the folder's metadata, which needs its own fsync to survive a power cut.
-    // .NET cannot open a folder as a stream, so this goes to libc.
-    private static void SyncFolder(string folder)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        int fd = FolderSync.Open(folder, FolderSync.ReadOnlyDirectory);
-        if (fd < 0)
-        {
-            return;
-        }
-
-        _ = FolderSync.Fsync(fd);
-        _ = FolderSync.Close(fd);
-    }
+    private static void SyncFolder(string folder) => _ = DirectorySync.TryFlush(folder);
 
     private static void TryDelete(string path)
     {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LatentPlayground.Audio.Wav;
+namespace LatentPlayground.Audio.Files;
 
 /// <summary>
 /// fsync of a folder, which makes a rename inside it survive a power cut. .NET cannot open a folder as a
