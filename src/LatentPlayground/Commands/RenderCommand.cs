@@ -1,0 +1,205 @@
+using System.CommandLine;
+using System.Globalization;
+using LatentPlayground.Audio.Files;
+using LatentPlayground.Audio.Wav;
+using LatentPlayground.Core.Dsp;
+using LatentPlayground.Core.Engine;
+using LatentPlayground.Core.Parameters;
+using LatentPlayground.Core.Presets;
+using LatentPlayground.Core.Tempo;
+using LatentPlayground.Render;
+
+namespace LatentPlayground.Commands;
+
+/// <summary>
+/// <c>latentplayground render IN.wav OUT.wav</c>: runs a file through the effect exactly as the pedal
+/// would, block by block with the live engine's per-hop code, deterministically for a given seed.
+/// Thread: main.
+/// </summary>
+public static class RenderCommand
+{
+    public static Command Create(CommandContext context, ICodecSource codecs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(codecs);
+        var input = new Argument<string>("IN.wav") { Description = "Input WAV: 16/24/32-bit PCM or 32-bit float, mono or stereo, any rate" };
+        var output = new Argument<string>("OUT.wav") { Description = "Output WAV, same rate, channels and length as the input" };
+        var model = new Option<string>("--model") { Description = "Model package folder (default: the bundled default model)", HelpName = "DIR" };
+        var precision = new Option<string>("--precision") { Description = "int8 (the pedal's default when the package has it) or fp32", HelpName = "int8|fp32" };
+        precision.AcceptOnlyFromAmong("int8", "fp32");
+        var preset = new Option<string>("--preset") { Description = "Start from this preset file (JSON)", HelpName = "FILE" };
+        var set = new Option<string[]>("--set") { Description = "Set any parameter of the table, e.g. --set basis=fractal (repeatable, after the preset)", HelpName = "NAME=VALUE" };
+        var bpm = new Option<double?>("--bpm") { Description = "Run the transport at this tempo from the first sample (20..400)", HelpName = "X" };
+        var seed = new Option<string>("--seed") { Description = "Global seed of the modulators (0..9999)", HelpName = "N" };
+        var latents = new Option<string>("--latents") { Description = "Also write z' per latent frame to this CSV", HelpName = "CSV" };
+        var bits = new Option<int>("--bits") { Description = "Output sample format: 32 (float) or 24 (integer)", DefaultValueFactory = _ => 32, HelpName = "32|24" };
+        bits.AcceptOnlyFromAmong("32", "24");
+
+        var command = new Command("render", "Run a WAV file through the pedal's engine and write the result.")
+        {
+            input, output, model, precision, preset, set, bpm, seed, latents, bits,
+        };
+
+        command.SetAction(r =>
+        {
+            string inPath = r.GetValue(input)!;
+            string outPath = r.GetValue(output)!;
+            string? latentPath = r.GetValue(latents);
+            CheckWritable(outPath, "output");
+            if (latentPath is not null)
+            {
+                CheckWritable(latentPath, "--latents");
+            }
+
+            if (Path.GetFullPath(inPath) == Path.GetFullPath(outPath))
+            {
+                throw new UsageException($"{outPath}: the output would overwrite the input");
+            }
+
+            RenderSettings settings = BuildSettings(r.GetValue(preset), r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm));
+            WavAudio audio = ReadInput(inPath);
+            using OpenedCodec opened = codecs.Open(r.GetValue(model), r.GetValue(precision));
+            IStreamingCodec codec = opened.Codec;
+
+            float[][] atModelRate = Resample(audio.Samples, audio.SampleRate, codec.SampleRate);
+            ProgressBar? bar = ProgressBar.ForTerminal(context.Error, "rendering");
+            RenderResult result = RenderJob.Run(codec, atModelRate, settings, bar is null ? null : bar.Report);
+            float[][] atInputRate = Resample(result.Channels, codec.SampleRate, audio.SampleRate);
+            for (int c = 0; c < atInputRate.Length; c++)
+            {
+                // Rounding in the two conversions can leave the length a sample off; the output keeps the input's.
+                Array.Resize(ref atInputRate[c], audio.Frames);
+            }
+
+            if (latentPath is not null)
+            {
+                AtomicFile.WriteText(latentPath, LatentCsv.Render(result.Latents, codec.Hop, codec.SampleRate));
+            }
+
+            WavWriter.Write(outPath, new WavAudio(audio.SampleRate, atInputRate), r.GetValue(bits) == 24 ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32);
+
+            var inv = CultureInfo.InvariantCulture;
+            string rate = audio.SampleRate == codec.SampleRate ? "" : $", resampled {audio.SampleRate} -> {codec.SampleRate} Hz and back";
+            context.Out.WriteLine(string.Create(inv,
+                $"{outPath}: {audio.Duration.TotalSeconds:0.00} s, {audio.Channels} ch, {audio.SampleRate} Hz through {opened.Description}{rate}; "
+                + $"wet latency {result.LatencySamples} samples ({result.LatencySamples * 1000.0 / codec.SampleRate:0.0} ms), "
+                + (settings.Parameters.IsOn(ParameterId.Align) ? "compensated (align on)" : "left in (align off)")));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The starting parameters: defaults, then the preset, then --seed, then each --set in order.</summary>
+    public static RenderSettings BuildSettings(string? presetPath, string? seed, IEnumerable<string> sets, double? bpm)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        ParameterSet parameters;
+        if (presetPath is null)
+        {
+            parameters = new ParameterSet();
+        }
+        else
+        {
+            string json;
+            try
+            {
+                json = File.ReadAllText(presetPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"{presetPath}: cannot read preset: {e.Message}", e);
+            }
+
+            try
+            {
+                parameters = PresetJson.Parse(json, presetPath).Parameters;
+            }
+            catch (PresetFormatException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+        }
+
+        if (seed is not null)
+        {
+            Check(parameters.TrySetFromText($"seed={seed}"), "--seed");
+        }
+
+        foreach (string s in sets)
+        {
+            Check(parameters.TrySetFromText(s), "--set");
+        }
+
+        if (bpm is { } b && (!double.IsFinite(b) || b < TempoClock.MinBpm || b > TempoClock.MaxBpm))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--bpm: {b} is out of range {TempoClock.MinBpm}..{TempoClock.MaxBpm}"));
+        }
+
+        return new RenderSettings { Parameters = parameters, Bpm = bpm };
+    }
+
+    private static void Check(string? error, string option)
+    {
+        if (error is not null)
+        {
+            throw new UsageException($"{option}: {error}");
+        }
+    }
+
+    private static WavAudio ReadInput(string path)
+    {
+        try
+        {
+            WavAudio audio = WavReader.Read(path);
+            if (audio.Frames == 0)
+            {
+                throw new UsageException($"{path}: no audio (0 samples)");
+            }
+
+            return audio;
+        }
+        catch (WavFileException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    // Fail before the work, not after it: a missing folder or a read-only one is found in milliseconds.
+    private static void CheckWritable(string path, string what)
+    {
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{path}: {what} is a folder, not a file");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new UsageException($"{path}: {what} folder {folder} does not exist");
+        }
+
+        string probe = Path.Combine(folder, $".latentplayground-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot write the {what} there ({e.Message})", e);
+        }
+    }
+
+    private static float[][] Resample(IReadOnlyList<float[]> channels, int from, int to)
+    {
+        var result = new float[channels.Count][];
+        for (int c = 0; c < channels.Count; c++)
+        {
+            result[c] = SincResampler.Resample(channels[c], from, to);
+        }
+
+        return result;
+    }
+}
