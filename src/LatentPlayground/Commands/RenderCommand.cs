@@ -78,12 +78,11 @@ public static class RenderCommand
 
             WavWriter.Write(outPath, new WavAudio(audio.SampleRate, atInputRate), r.GetValue(bits) == 24 ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32);
 
-            var inv = CultureInfo.InvariantCulture;
             string rate = audio.SampleRate == codec.SampleRate ? "" : $", resampled {audio.SampleRate} -> {codec.SampleRate} Hz and back";
-            context.Out.WriteLine(string.Create(inv,
-                $"{outPath}: {audio.Duration.TotalSeconds:0.00} s, {audio.Channels} ch, {audio.SampleRate} Hz through {opened.Description}{rate}; "
-                + $"wet latency {result.LatencySamples} samples ({result.LatencySamples * 1000.0 / codec.SampleRate:0.0} ms), "
-                + (settings.Parameters.IsOn(ParameterId.Align) ? "compensated (align on)" : "left in (align off)")));
+            string alignment = settings.Parameters.IsOn(ParameterId.Align) ? "compensated (align on)" : "left in (align off)";
+            double latencyMs = result.LatencySamples * 1000.0 / codec.SampleRate;
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{outPath}: {audio.Duration.TotalSeconds:0.00} s, {audio.Channels} ch, {audio.SampleRate} Hz through {opened.Description}{rate}; wet latency {result.LatencySamples} samples ({latencyMs:0.0} ms), {alignment}"));
             return ExitCodes.Ok;
         });
         return command;
