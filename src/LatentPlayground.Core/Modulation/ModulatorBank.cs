@@ -7,7 +7,7 @@ namespace LatentPlayground.Core.Modulation;
 /// <summary>
 /// The eight latent modulators, one per latent dimension, evaluated once per latent frame (one model hop).
 /// Each draws a new noise value <c>rate</c> times a second, one <c>speed</c>-sized step further through its
-/// noise field, holds it, and smooths it with a one-pole low-pass at <c>rate</c>; the result, times
+/// noise field, holds it, and smooths it with a critically damped two-pole low-pass at <c>rate</c>; the result, times
 /// <c>scale</c>, is added with the offsets to the encoder's latent and brought into [-3, 3] by Mode.
 /// Thread: the hop stage's thread only (inference thread live, the render loop offline).
 /// Sized at construction; <see cref="Advance"/> never allocates.
@@ -16,8 +16,8 @@ public sealed class ModulatorBank
 {
     public const int Dimensions = DimensionParameters.Count;
 
-    /// <summary>Noise-space distance per new value at speed 1: at speed 1000 each value is a whole noise cell on, so successive values are unrelated (chaotic); at 100 a tenth (gentle).</summary>
-    public const double StepPerSpeed = 0.001;
+    /// <summary>Noise-space distance per new value at full speed (1000): about three noise features, so successive values are unrelated.</summary>
+    public const double StepAtFullSpeed = 1.5;
 
     // Start away from the lattice: gradient noises are exactly zero at integer coordinates.
     private const double StartX = 0.318;
@@ -30,6 +30,7 @@ public sealed class ModulatorBank
     private readonly double[] _x = new double[Dimensions];
     private readonly double[] _phase = new double[Dimensions];
     private readonly double[] _held = new double[Dimensions];
+    private readonly double[] _smoothedFirst = new double[Dimensions];
     private readonly double[] _smoothed = new double[Dimensions];
     private readonly double[] _freeElapsed = new double[Dimensions];
     private readonly long[] _gridCell = new long[Dimensions];
@@ -56,6 +57,12 @@ public sealed class ModulatorBank
         Array.Fill(_freeElapsed, 0.0);
         Array.Fill(_gridCell, NoGridCell);
     }
+
+    /// <summary>
+    /// Noise-space distance per new value. Quadratic, so the manual's ranges hold: at 100-200 successive values
+    /// sit close together (0.015-0.06 of a unit, gentle), at 800-1000 each is about a feature or more away (chaotic).
+    /// </summary>
+    public static double StepForSpeed(double speed) => StepAtFullSpeed * (speed / 1000.0) * (speed / 1000.0);
 
     /// <summary>The seed dimension <paramref name="dimension"/> draws its noise from.</summary>
     public static uint EffectiveSeed(ReadOnlySpan<double> parameters, int dimension)
@@ -105,7 +112,7 @@ public sealed class ModulatorBank
         bool modulate = parameters[(int)ParameterId.Modulation] >= 0.5;
         double scale = parameters[(int)ParameterId.Scale];
         double rate = parameters[(int)ParameterId.Rate];
-        double step = parameters[(int)ParameterId.Speed] * StepPerSpeed;
+        double step = StepForSpeed(parameters[(int)ParameterId.Speed]);
         double deviation = parameters[(int)ParameterId.Deviation];
         double smoothing = 1.0 - Math.Exp(-2.0 * Math.PI * rate / _frameRate);
 
@@ -123,6 +130,7 @@ public sealed class ModulatorBank
                 _x[d] = StartX;
                 _phase[d] = 0;
                 _held[d] = basis.Sample(StartX, RowY, seed);
+                _smoothedFirst[d] = _held[d];
                 _smoothed[d] = _held[d];
             }
             else
@@ -136,7 +144,10 @@ public sealed class ModulatorBank
                     _held[d] = basis.Sample(_x[d], RowY, seed);
                 }
 
-                _smoothed[d] += smoothing * (_held[d] - _smoothed[d]);
+                // Two one-pole stages: a second-order, critically damped low-pass that rounds the corners a
+                // single pole leaves where a new value starts (no overshoot, so the bounds still hold).
+                _smoothedFirst[d] += smoothing * (_held[d] - _smoothedFirst[d]);
+                _smoothed[d] += smoothing * (_smoothedFirst[d] - _smoothed[d]);
             }
 
             double modulation = modulate ? scale * _smoothed[d] : 0.0;

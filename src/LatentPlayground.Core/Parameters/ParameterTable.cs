@@ -104,7 +104,7 @@ public static class ParameterTable
             description: "Step through noise space per new value: 100-200 gentle, 800-1000 chaotic.");
         Add(ParameterId.Scale, "scale", "Scale", "modulator", ParameterKind.Continuous, 0, LatentLimit, 1, decimals: 2,
             description: "Amplitude of the modulation around the offsets.");
-        Add(ParameterId.Rate, "rate", "Rate", "modulator", ParameterKind.Continuous, 0.05, 24, 4, "Hz", 2, ParameterTaper.Logarithmic,
+        Add(ParameterId.Rate, "rate", "Rate", "modulator", ParameterKind.Continuous, 0.05, 24, 8, "Hz", 2, ParameterTaper.Logarithmic,
             description: "How often a new noise value is drawn, and the cutoff of the smoothing filter.");
         Add(ParameterId.Mode, "mode", "Mode", "modulator", ParameterKind.Choice, 0, ModeNames.Count - 1, 1,
             choices: ModeNames, description: "What happens past [-3, 3]: none, clip, warp (wrap around) or fold (reflect).");

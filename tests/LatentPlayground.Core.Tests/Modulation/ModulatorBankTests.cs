@@ -108,8 +108,8 @@ public class ModulatorBankTests
     [InlineData("perlin")]
     public void Smooth_bases_move_in_small_steps(string basis)
     {
-        // Gentle speed, a new value every frame, no smoothing to hide jumps.
-        StepStatistics stats = StepStatistics.Of(new BankRunner(BankRunner.Settings(basis, "speed=100", "rate=24")).Run(4000));
+        // A moderate speed, a new value every frame, no smoothing to hide jumps.
+        StepStatistics stats = StepStatistics.Of(new BankRunner(BankRunner.Settings(basis, "speed=200", "rate=24")).Run(4000));
         Assert.True(stats.ZeroFraction < 0.05, $"{basis}: {stats.ZeroFraction:P0} of steps are flat");
         Assert.True(stats.P99 < 1.25 * stats.Std, $"{basis}: p99 step {stats.P99:F3} against std {stats.Std:F3}");
         Assert.True(stats.Std > 0.2, $"{basis}: barely moves (std {stats.Std:F3})");
