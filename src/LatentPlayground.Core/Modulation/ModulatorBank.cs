@@ -19,8 +19,6 @@ public sealed class ModulatorBank
     /// <summary>Noise-space distance per new value at full speed (1000): about three noise features, so successive values are unrelated.</summary>
     public const double StepAtFullSpeed = 1.5;
 
-    // Start away from the lattice: gradient noises are exactly zero at integer coordinates.
-    private const double StartX = 0.318;
     private const double RowY = 0.437;
     private const uint DeviationSalt = 0xDE71A7E5u;
     private const uint ChaosSalt = 0xC4A05u;
@@ -63,6 +61,13 @@ public sealed class ModulatorBank
     /// sit close together (0.015-0.06 of a unit, gentle), at 800-1000 each is about a feature or more away (chaotic).
     /// </summary>
     public static double StepForSpeed(double speed) => StepAtFullSpeed * (speed / 1000.0) * (speed / 1000.0);
+
+    /// <summary>
+    /// Where a dimension's walk starts: a seeded place inside the first unit, so that dimensions with
+    /// different seeds cross the cell and voronoi borders at different times instead of all jumping
+    /// together, and never on the lattice, where gradient noises are exactly zero.
+    /// </summary>
+    public static double StartX(uint seed) => 0.1 + (0.8 * (SeedHash.Mix(seed, 0x57A27u) / (double)uint.MaxValue));
 
     /// <summary>The seed dimension <paramref name="dimension"/> draws its noise from.</summary>
     public static uint EffectiveSeed(ReadOnlySpan<double> parameters, int dimension)
@@ -127,9 +132,9 @@ public sealed class ModulatorBank
             if (_restart[d])
             {
                 _restart[d] = false;
-                _x[d] = StartX;
+                _x[d] = StartX(seed);
                 _phase[d] = 0;
-                _held[d] = basis.Sample(StartX, RowY, seed);
+                _held[d] = basis.Sample(_x[d], RowY, seed);
                 _smoothedFirst[d] = _held[d];
                 _smoothed[d] = _held[d];
             }
