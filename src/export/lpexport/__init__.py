@@ -1,0 +1,1 @@
+"""LatentPlayground model toolchain: streaming RAVE-style autoencoder, data, training, export."""

@@ -1,0 +1,26 @@
+"""Multi-scale spectral distance (training loss and evaluation measure)."""
+import torch
+
+SCALES = (2048, 1024, 512, 256, 128, 64)
+_windows = {}
+
+
+def _magnitude(x, n):
+    if n not in _windows:
+        _windows[n] = torch.hann_window(n)
+    spec = torch.stft(x.reshape(-1, x.shape[-1]), n, hop_length=n // 4, win_length=n,
+                      window=_windows[n], center=True, return_complex=True)
+    return spec.abs()
+
+
+def multiscale_spectral(x, y, scales=SCALES, eps=1e-5):
+    """Sum over window sizes of a linear term (spectral convergence: relative Frobenius error,
+    which weighs loud partials) and a log term (mean |log S - log S^|, which weighs quiet
+    detail and the noise floor). Several sizes trade time against frequency resolution."""
+    total = x.new_zeros(())
+    for n in scales:
+        sx, sy = _magnitude(x, n), _magnitude(y, n)
+        lin = torch.linalg.norm(sx - sy) / (torch.linalg.norm(sx) + eps)
+        log = (torch.log(sx + eps) - torch.log(sy + eps)).abs().mean()
+        total = total + lin + log
+    return total
