@@ -68,7 +68,9 @@ class CausalConv1d(nn.Module):
         if self.context == 0:
             return F.conv1d(x, self.weight, self.bias, self.stride, 0, self.dilation, self.groups)
         xc = torch.cat([stream.take(self.state_shape, x), x], dim=-1)
-        stream.put(xc[..., xc.shape[-1] - self.context:])
+        # Constant (negative) slice bounds keep the exported graph free of Shape arithmetic, so
+        # every output has a static shape.
+        stream.put(xc[..., -self.context:])
         return F.conv1d(xc, self.weight, self.bias, self.stride, 0, self.dilation, self.groups)
 
 
@@ -96,11 +98,13 @@ class CausalConvTranspose1d(nn.Module):
 
     def forward(self, x, stream):
         y = F.conv_transpose1d(x, self.weight, None, self.stride)
-        n = x.shape[-1] * self.stride
         if self.tail > 0:
-            y = y + F.pad(stream.take(self.state_shape, x), (0, n))
-            stream.put(y[..., n:])
-            y = y[..., :n]
+            # Overlap-add of the previous call's tail onto this call's head, with constant slice
+            # bounds only (no Shape arithmetic in the graph, static output shapes).
+            head = y[..., :self.tail] + stream.take(self.state_shape, x)
+            y = torch.cat([head, y[..., self.tail:]], dim=-1)
+            stream.put(y[..., -self.tail:])
+            y = y[..., :-self.tail]
         if self.bias is not None:
             y = y + self.bias.view(1, -1, 1)
         return y

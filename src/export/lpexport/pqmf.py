@@ -109,5 +109,5 @@ class PQMF(nn.Module):
     def inverse(self, bands, stream):
         """[B, M, T/M] -> [B, 1, T]."""
         y = self.synthesis(bands, stream)
-        b, m, frames = y.shape
-        return y.transpose(1, 2).reshape(b, 1, frames * m)
+        # flatten/unsqueeze rather than reshape(b, 1, n): no traced shape arithmetic in the graph.
+        return y.transpose(1, 2).flatten(1).unsqueeze(1)

@@ -18,10 +18,12 @@ class EncoderGraph(nn.Module):
         # Hold the submodules directly so initializer names start with pqmf./encoder.
         self.pqmf = model.pqmf
         self.encoder = model.encoder
+        self.latent_size = model.config["latent_size"]
 
     def forward(self, audio, *states):
         s = Stream(states if states else None)  # no states given: start from reset
-        mean, _ = self.encoder(self.pqmf(audio, s), s).chunk(2, dim=1)
+        # A constant slice, not chunk(): chunk traces into Shape/Div arithmetic.
+        mean = self.encoder(self.pqmf(audio, s), s)[:, :self.latent_size]
         return (mean, *s.out)
 
 
