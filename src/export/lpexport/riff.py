@@ -60,7 +60,8 @@ def make_riff(seed=7, seconds=12.0, bpm=110.0):
                 s = pluck(midi_hz(note), ring, rng, brightness=float(rng.uniform(0.3, 0.8)), decay=decay)
                 fade = np.minimum(1.0, np.linspace(ring * 200, 0, len(s)))  # 5 ms release, no click
                 i0 = int((t + 0.012 * j) * RATE)
-                out[i0:i0 + len(s)] += amp * s * fade
+                seg = out[i0:i0 + len(s)]  # a view: the last notes may run past the buffer
+                out[i0:i0 + len(seg)] = seg + (amp * s * fade)[:len(seg)]
         t += length
     out = out[:int(seconds * RATE)]
     return (0.8 * out / np.max(np.abs(out))).astype(np.float32)
