@@ -26,6 +26,12 @@ public sealed class SampleStage
     /// <summary>Fade of switched settings (bypass, decode, align, limiter on/off).</summary>
     public const double SwitchFadeSeconds = 0.010;
 
+    /// <summary>
+    /// Fade to the aligned dry signal when a live hop is late, and back. Longer than a switch: the two
+    /// signals can differ a lot, and a gentle fade keeps the step it adds below what either has alone.
+    /// </summary>
+    public const double LateFadeSeconds = 0.020;
+
     /// <summary>Glide of continuous settings (dry/wet, ceiling).</summary>
     public const double GlideSeconds = 0.020;
 
@@ -39,6 +45,7 @@ public sealed class SampleStage
     private LinearRamp _decodeOn;
     private LinearRamp _alignOn;
     private LinearRamp _bypassOn;
+    private LinearRamp _wetAvailable;
 
     /// <param name="sampleRate">Audio sample rate.</param>
     /// <param name="channels">Interleaved channels in and out (1 or 2).</param>
@@ -67,6 +74,8 @@ public sealed class SampleStage
         _decodeOn = new LinearRamp(1, fade);
         _alignOn = new LinearRamp(1, fade);
         _bypassOn = new LinearRamp(0, fade);
+        LateFadeSamples = Math.Max(1, (int)Math.Round(LateFadeSeconds * sampleRate));
+        _wetAvailable = new LinearRamp(1, LateFadeSamples);
         Apply(DefaultTargets(), immediately: true);
     }
 
@@ -74,6 +83,18 @@ public sealed class SampleStage
     public int Latency { get; }
 
     public int Channels => _channels;
+
+    /// <summary>Samples the limiter holds back to see peaks coming.</summary>
+    public int LimiterLookahead => _limiter.Lookahead;
+
+    /// <summary>Length of the fade to dry when the wet path is late, in samples.</summary>
+    public int LateFadeSamples { get; }
+
+    /// <summary>
+    /// Live engine only: says whether decoded audio will keep arriving in time. When it will not, the wet
+    /// signal fades to the aligned dry signal over <see cref="LateFadeSamples"/>, and back when it returns.
+    /// </summary>
+    public void SetWetAvailable(bool available) => _wetAvailable.SetTarget(available ? 1 : 0);
 
     /// <summary>The limiter's gain on the last sample, for a meter.</summary>
     public double LimiterGain => _limiter.Gain;
@@ -102,7 +123,10 @@ public sealed class SampleStage
         {
             double ceiling = _ceiling.Next();
             double limiterOn = _limiterOn.Next();
-            double decodeOn = _decodeOn.Next();
+            // The late fade is S-shaped: flat at both ends, where one signal dominates and its steepest
+            // slope can come through whole, so the fade adds no step there.
+            double u = _wetAvailable.Next();
+            double decodeOn = _decodeOn.Next() * u * u * (3 - (2 * u));
             double alignOn = _alignOn.Next();
             double dryWet = _dryWet.Next();
             double bypassOn = _bypassOn.Next();
