@@ -197,7 +197,8 @@ def main(argv=None):
             eval_writer.writerow([step, f"{(elapsed + time.time() - sitting_start) / 3600:.4f}", f"{d:.4f}"])
             eval_log.flush()
 
-        if time.time() - last_ckpt > args.ckpt_minutes * 60:
+        # Milestones are saved exactly on their step so prune() keeps them for later comparison.
+        if time.time() - last_ckpt > args.ckpt_minutes * 60 or step % args.keep_every == 0:
             save()
             last_ckpt = time.time()
 
