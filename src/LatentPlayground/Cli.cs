@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LatentPlayground.Commands;
+using LatentPlayground.Render;
 
 namespace LatentPlayground;
 
@@ -9,7 +10,7 @@ namespace LatentPlayground;
 /// </summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ICodecSource? codecs = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -19,6 +20,7 @@ public static class Cli
         var context = new CommandContext(stdout, stderr);
         root.Subcommands.Add(ModulateCommand.Create(context));
         root.Subcommands.Add(ParamsCommand.Create(context));
+        root.Subcommands.Add(RenderCommand.Create(context, codecs ?? new OnnxCodecSource()));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
