@@ -22,7 +22,8 @@ public sealed class AlsaDuplexStream : IDisposable
     private readonly AlsaPcm _capture;
     private readonly AlsaPcm _playback;
 
-    // Pinned so a transfer needs no fixed-statement pinning cost and the GC never moves them mid-call.
+    // On the pinned heap: the GC never moves them while alsa-lib holds a pointer into them, and pinning
+    // them for a transfer costs nothing.
     private readonly byte[] _captureBytes;
     private readonly byte[] _playbackBytes;
     private readonly byte[] _silence;
@@ -117,12 +118,9 @@ public sealed class AlsaDuplexStream : IDisposable
             throw new InvalidOperationException("the duplex stream is already running");
         }
 
+        // Linked PCMs prepare as a group (sound/core/pcm_native.c); preparing both is harmless then.
         _capture.Prepare();
-        if (!IsLinked)
-        {
-            _playback.Prepare();
-        }
-
+        _playback.Prepare();
         PrefillAndStart();
         _running = true;
     }
@@ -211,13 +209,11 @@ public sealed class AlsaDuplexStream : IDisposable
         }
 
         // Linked PCMs drop and prepare as a group; calling both is harmless then and needed otherwise.
+        // A drop's error is ignored: the PCM that reported the xrun may already be stopped.
         _ = LibAsound.snd_pcm_drop(_capture.Handle);
         _ = LibAsound.snd_pcm_drop(_playback.Handle);
         _capture.Prepare();
-        if (!IsLinked)
-        {
-            _playback.Prepare();
-        }
+        _playback.Prepare();
 
         PrefillAndStart();
         Interlocked.Increment(ref _xruns);
