@@ -1,6 +1,6 @@
 """Write a model package (encoder.onnx, decoder.onnx, model.json, reference.json) from a checkpoint.
 
-    python3 -m lpexport.export --checkpoint /work/lp-train/run --out /work/main/models/default
+    python3 -m lpexport.export --checkpoint /work/lp-train/run --out ../LatentPlayground/Assets/models/default
     python3 -m lpexport.export --random --out /tmp/pkg        # random-init package, for plumbing
 
 Graphs take one hop per call (k = 1, fixed shapes). State tensors are graph inputs
