@@ -1,0 +1,170 @@
+using LatentPlayground.Core.Modulation;
+
+namespace LatentPlayground.Inference;
+
+/// <summary>
+/// A validated model package folder: model.json, the fp32 encoder and decoder, and optionally the int8
+/// pair next to them (<c>encoder.int8.onnx</c> beside <c>encoder.onnx</c>). <see cref="Load"/> checks
+/// everything the engine relies on before any audio runs, so a bad package fails with one line at load
+/// and never half-way through a set.
+/// Thread: load on the worker thread (reads files, parses graphs); the loaded object is immutable and
+/// may be read from any thread.
+/// </summary>
+public sealed class ModelPackage
+{
+    /// <summary>Rates the pedal's audio side runs at; the model's rate is the engine's rate.</summary>
+    public static readonly IReadOnlyList<int> SupportedSampleRates = [44100, 48000];
+
+    /// <summary>The engine's latent chain (offsets, modulators) has exactly this many dimensions.</summary>
+    public const int RequiredLatentSize = ModulatorBank.Dimensions;
+
+    /// <summary>The engine is mono end to end.</summary>
+    public const int RequiredChannels = 1;
+
+    private const string Int8Suffix = ".int8";
+
+    private readonly Dictionary<(GraphRole, ModelPrecision), GraphSpec> graphs;
+
+    private ModelPackage(string folder, ModelManifest manifest, Dictionary<(GraphRole, ModelPrecision), GraphSpec> graphs, IReadOnlyList<PackageFile> files)
+    {
+        Folder = folder;
+        Manifest = manifest;
+        this.graphs = graphs;
+        Files = files;
+        Precisions = [.. new[] { ModelPrecision.Fp32, ModelPrecision.Int8 }.Where(Has)];
+    }
+
+    public string Folder { get; }
+
+    public ModelManifest Manifest { get; }
+
+    public string Name => Manifest.Name;
+
+    public int SampleRate => Manifest.SampleRate;
+
+    public int Hop => Manifest.Hop;
+
+    public int LatentSize => Manifest.LatentSize;
+
+    public int Channels => Manifest.Channels;
+
+    /// <summary>The model's algorithmic latency: output hop m lags input hop m by this much, beyond the engine's own hop of buffering.</summary>
+    public int LatencySamples => Manifest.LatencySamples;
+
+    public double LatencyMilliseconds => 1000.0 * LatencySamples / SampleRate;
+
+    public IReadOnlyList<StateTensor> EncoderStates => Manifest.Encoder.States;
+
+    public IReadOnlyList<StateTensor> DecoderStates => Manifest.Decoder.States;
+
+    /// <summary>The precisions whose graph pair is present and valid: always fp32, int8 when shipped.</summary>
+    public IReadOnlyList<ModelPrecision> Precisions { get; }
+
+    /// <summary>The precision to run when the user did not choose: int8 when present (faster), else fp32.</summary>
+    public ModelPrecision BestPrecision => Has(ModelPrecision.Int8) ? ModelPrecision.Int8 : ModelPrecision.Fp32;
+
+    /// <summary>Every file in the folder (not only the graphs), by name.</summary>
+    public IReadOnlyList<PackageFile> Files { get; }
+
+    public long TotalBytes => Files.Sum(f => f.Bytes);
+
+    /// <summary>Loads and validates the package in <paramref name="folder"/>; throws <see cref="ModelPackageException"/> when it is unusable.</summary>
+    public static ModelPackage Load(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw ModelPackageException.For(folder, "no such model folder");
+        }
+
+        string manifestPath = Path.Combine(folder, ModelManifest.FileName);
+        ModelManifest manifest = ManifestReader.Read(manifestPath);
+        CheckEngineFit(manifestPath, manifest);
+
+        var graphs = new Dictionary<(GraphRole, ModelPrecision), GraphSpec>();
+        foreach (GraphRole role in (GraphRole[])[GraphRole.Encoder, GraphRole.Decoder])
+        {
+            string path = GraphPath(folder, manifest, role, ModelPrecision.Fp32);
+            graphs[(role, ModelPrecision.Fp32)] = GraphInspector.Inspect(path, role, ModelPrecision.Fp32, manifest);
+        }
+
+        // The int8 pair is optional, but half a pair is a broken export, not a missing feature.
+        string encoderInt8 = GraphPath(folder, manifest, GraphRole.Encoder, ModelPrecision.Int8);
+        string decoderInt8 = GraphPath(folder, manifest, GraphRole.Decoder, ModelPrecision.Int8);
+        if (File.Exists(encoderInt8) != File.Exists(decoderInt8))
+        {
+            (string missing, string present) = File.Exists(encoderInt8) ? (decoderInt8, encoderInt8) : (encoderInt8, decoderInt8);
+            throw ModelPackageException.For(missing, $"missing, though {Path.GetFileName(present)} is present (int8 graphs come in pairs)");
+        }
+
+        if (File.Exists(encoderInt8))
+        {
+            graphs[(GraphRole.Encoder, ModelPrecision.Int8)] = GraphInspector.Inspect(encoderInt8, GraphRole.Encoder, ModelPrecision.Int8, manifest);
+            graphs[(GraphRole.Decoder, ModelPrecision.Int8)] = GraphInspector.Inspect(decoderInt8, GraphRole.Decoder, ModelPrecision.Int8, manifest);
+        }
+
+        PackageFile[] files = [.. new DirectoryInfo(folder).EnumerateFiles()
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new PackageFile(f.Name, f.Length))];
+        return new ModelPackage(folder, manifest, graphs, files);
+    }
+
+    /// <summary>Where the graph of <paramref name="role"/> at <paramref name="precision"/> lives, whether or not the package has it.</summary>
+    public string GraphPath(GraphRole role, ModelPrecision precision) => GraphPath(Folder, Manifest, role, precision);
+
+    public bool Has(ModelPrecision precision) =>
+        graphs.ContainsKey((GraphRole.Encoder, precision)) && graphs.ContainsKey((GraphRole.Decoder, precision));
+
+    /// <summary>The validated graph; throws <see cref="ModelPackageException"/> when the package lacks it.</summary>
+    public GraphSpec Graph(GraphRole role, ModelPrecision precision) =>
+        graphs.TryGetValue((role, precision), out GraphSpec? spec)
+            ? spec
+            : throw ModelPackageException.For(GraphPath(role, precision), "missing");
+
+    /// <summary>The int8 graph sits next to its fp32 graph: <c>encoder.onnx</c> → <c>encoder.int8.onnx</c>.</summary>
+    public static string GraphFileName(string fp32FileName, ModelPrecision precision)
+    {
+        ArgumentNullException.ThrowIfNull(fp32FileName);
+        return precision == ModelPrecision.Fp32
+            ? fp32FileName
+            : Path.GetFileNameWithoutExtension(fp32FileName) + Int8Suffix + Path.GetExtension(fp32FileName);
+    }
+
+    private static string GraphPath(string folder, ModelManifest manifest, GraphRole role, ModelPrecision precision) =>
+        Path.Combine(folder, GraphFileName(manifest.Graph(role).File, precision));
+
+    /// <summary>What the engine needs of the numbers, independent of the graphs.</summary>
+    private static void CheckEngineFit(string path, ModelManifest m)
+    {
+        if (!SupportedSampleRates.Contains(m.SampleRate))
+        {
+            throw ModelPackageException.For(path, $"sample_rate {m.SampleRate} is not supported (the pedal runs at {string.Join(" or ", SupportedSampleRates)} Hz)");
+        }
+
+        if (m.LatentSize != RequiredLatentSize)
+        {
+            throw ModelPackageException.For(path, $"latent_size {m.LatentSize} is not supported (the engine has {RequiredLatentSize} latent dimensions)");
+        }
+
+        if (m.Channels != RequiredChannels)
+        {
+            throw ModelPackageException.For(path, $"channels {m.Channels} is not supported (the engine is mono)");
+        }
+
+        // One call is one hop: the signal tensors must hold exactly one hop and one latent frame.
+        long[] audio = [1, m.Channels, m.Hop];
+        long[] latent = [1, m.LatentSize, 1];
+        CheckShape(path, "encoder.input", m.Encoder.Input, audio);
+        CheckShape(path, "encoder.output", m.Encoder.Output, latent);
+        CheckShape(path, "decoder.input", m.Decoder.Input, latent);
+        CheckShape(path, "decoder.output", m.Decoder.Output, audio);
+    }
+
+    private static void CheckShape(string path, string field, TensorDeclaration declared, long[] expected)
+    {
+        if (!declared.Shape.SequenceEqual(expected))
+        {
+            throw ModelPackageException.For(path, $"\"{field}.shape\" is {ShapeText.Format(declared.Shape)}, but one hop of this model needs {ShapeText.Format(expected)}");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+
+namespace LatentPlayground.Inference;
+
+/// <summary>
+/// A model package's encoder and decoder run hop by hop by ONNX Runtime, with the streaming state
+/// carried between calls. After construction, <see cref="Encode"/> and <see cref="Decode"/> allocate
+/// no managed memory: all tensors are native buffers bound once.
+/// Thread: construct and dispose on the worker thread (it loads files and compiles graphs);
+/// <see cref="Encode"/>, <see cref="Decode"/> and <see cref="Reset"/> on the hop stage's thread only,
+/// never while another thread disposes the codec.
+/// </summary>
+public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposable
+{
+    private readonly StreamingGraph encoder;
+    private readonly StreamingGraph decoder;
+    private long encodeTicks;
+    private long decodeTicks;
+
+    public OnnxStreamingCodec(ModelPackage package, CodecOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        options ??= new CodecOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.WarmUpHops, nameof(options));
+        if (!package.Has(options.Precision))
+        {
+            throw ModelPackageException.For(package.GraphPath(GraphRole.Encoder, options.Precision), $"missing: the package has no {Describe(options.Precision)} graphs");
+        }
+
+        Package = package;
+        Precision = options.Precision;
+        encoder = Open(package.Graph(GraphRole.Encoder, Precision));
+        try
+        {
+            decoder = Open(package.Graph(GraphRole.Decoder, Precision));
+            WarmUp(options.WarmUpHops);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public ModelPackage Package { get; }
+
+    public ModelPrecision Precision { get; }
+
+    public int Hop => Package.Hop;
+
+    public int LatentSize => Package.LatentSize;
+
+    public int SampleRate => Package.SampleRate;
+
+    public int LatencySamples => Package.LatencySamples;
+
+    /// <summary>Wall time of the last <see cref="Encode"/> (copy in, graph run, copy out), for benchmarks. Thread: hop stage.</summary>
+    public TimeSpan LastEncodeTime => Stopwatch.GetElapsedTime(0, encodeTicks);
+
+    /// <summary>Wall time of the last <see cref="Decode"/> (copy in, graph run, copy out), for benchmarks. Thread: hop stage.</summary>
+    public TimeSpan LastDecodeTime => Stopwatch.GetElapsedTime(0, decodeTicks);
+
+    /// <summary>Encodes one hop of mono audio into one latent frame. Real-time: no allocation. Thread: hop stage.</summary>
+    public void Encode(ReadOnlySpan<float> audio, Span<float> latent)
+    {
+        long start = Stopwatch.GetTimestamp();
+        CheckLength(audio.Length, Hop, nameof(audio));
+        CheckLength(latent.Length, LatentSize, nameof(latent));
+        audio.CopyTo(encoder.Input);
+        encoder.Run();
+        encoder.Output.CopyTo(latent);
+        encodeTicks = Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// Decodes one latent frame into one hop of mono audio. The frame is copied in, because the engine
+    /// changes the encoder's latent (offsets, modulators) before decoding it. Real-time: no allocation.
+    /// Thread: hop stage.
+    /// </summary>
+    public void Decode(ReadOnlySpan<float> latent, Span<float> audio)
+    {
+        long start = Stopwatch.GetTimestamp();
+        CheckLength(latent.Length, LatentSize, nameof(latent));
+        CheckLength(audio.Length, Hop, nameof(audio));
+        latent.CopyTo(decoder.Input);
+        decoder.Run();
+        decoder.Output.CopyTo(audio);
+        decodeTicks = Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>Zeroes the streaming state of both graphs, as at load. Real-time: no allocation. Thread: hop stage.</summary>
+    public void Reset()
+    {
+        encoder.Reset();
+        decoder.Reset();
+    }
+
+    /// <summary>Frees the sessions and native buffers. Thread: worker, after the hop stage has let go of the codec.</summary>
+    public void Dispose()
+    {
+        encoder?.Dispose();
+        decoder?.Dispose();
+    }
+
+    internal static string Describe(ModelPrecision precision) => precision == ModelPrecision.Int8 ? "int8" : "fp32";
+
+    private static void CheckLength(int actual, int expected, string name)
+    {
+        if (actual != expected)
+        {
+            Throw(actual, expected, name);
+        }
+
+        // Kept out of line so the hop path carries no string formatting.
+        static void Throw(int actual, int expected, string name) =>
+            throw new ArgumentException($"expected {expected} values, got {actual}", name);
+    }
+
+    /// <summary>
+    /// A graph can pass every check of the package and still fail to build or run (an operator ONNX
+    /// Runtime lacks, a shape that only breaks at run time): that is a bad package too, named by its file.
+    /// </summary>
+    private static StreamingGraph Open(GraphSpec spec)
+    {
+        using var sessionOptions = RealTimeSessionOptions.Create();
+        try
+        {
+            return new StreamingGraph(spec, sessionOptions);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw ModelPackageException.For(spec.Path, $"ONNX Runtime cannot prepare it ({e.Message})", e);
+        }
+    }
+
+    private void WarmUp(int hops)
+    {
+        // Silence exercises the same kernels as music; the values do not matter, only that every node ran.
+        var audio = new float[Hop];
+        var latent = new float[LatentSize];
+        for (int i = 0; i < hops; i++)
+        {
+            try
+            {
+                Encode(audio, latent);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw ModelPackageException.For(encoder.Spec.Path, $"fails to run one hop ({e.Message})", e);
+            }
+
+            try
+            {
+                Decode(latent, audio);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw ModelPackageException.For(decoder.Spec.Path, $"fails to run one hop ({e.Message})", e);
+            }
+        }
+
+        Reset();
+        encodeTicks = 0;
+        decodeTicks = 0;
+    }
+}
