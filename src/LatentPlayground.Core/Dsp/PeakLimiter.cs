@@ -13,10 +13,18 @@ public sealed class PeakLimiter
 {
     private readonly int _window;
     private readonly float[] _audio;
-    private readonly double[] _need;
     private readonly double[] _smooth;
+
+    // Sliding minimum of the needed gain over the window, as a monotonic deque: O(1) per sample
+    // instead of scanning the window, which matters at 48 kHz on a Pi core.
+    private readonly long[] _minAt;
+    private readonly double[] _minValue;
+    private int _minHead;
+    private int _minCount;
+    private long _sample;
     private readonly double _release;
     private int _pos;
+    private int _audioPos;
     private double _released = 1.0;
     private double _sum;
 
@@ -27,9 +35,10 @@ public sealed class PeakLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(lookahead, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(releaseSamples);
         _window = lookahead + 1;
-        _audio = new float[_window];
-        _need = new double[_window];
+        _audio = new float[lookahead];
         _smooth = new double[_window];
+        _minAt = new long[_window + 1];
+        _minValue = new double[_window + 1];
         _release = 1.0 - Math.Exp(-1.0 / releaseSamples);
         Reset();
     }
@@ -43,12 +52,15 @@ public sealed class PeakLimiter
     public void Reset()
     {
         Array.Clear(_audio);
-        Array.Fill(_need, 1.0);
         Array.Fill(_smooth, 1.0);
         _sum = _window;
         _released = 1.0;
         _pos = 0;
+        _audioPos = 0;
         Gain = 1.0;
+        _minHead = 0;
+        _minCount = 0;
+        _sample = 0;
     }
 
     /// <summary>Takes one sample in, returns the limited sample from <see cref="Lookahead"/> samples ago.</summary>
@@ -59,16 +71,14 @@ public sealed class PeakLimiter
         double magnitude = Math.Abs((double)x);
         double need = magnitude > ceiling ? ceiling / magnitude : 1.0;
 
+        // The audio waits exactly the look-ahead; the gain averages over one sample more, so that every
+        // value averaged for a peak already saw it.
+        float delayed = _audio[_audioPos];
+        _audio[_audioPos] = x;
+        _audioPos = _audioPos + 1 == _audio.Length ? 0 : _audioPos + 1;
         int oldest = _pos;
-        float delayed = _audio[oldest];
-        _audio[oldest] = x;
-        _need[oldest] = need;
 
-        double windowMin = need;
-        for (int i = 0; i < _window; i++)
-        {
-            windowMin = Math.Min(windowMin, _need[i]);
-        }
+        double windowMin = SlidingMinimum(need);
 
         // Release rises toward 1 slowly but never above what the window needs.
         _released = Math.Min(windowMin, _released + (_release * (1.0 - _released)));
@@ -81,5 +91,30 @@ public sealed class PeakLimiter
         Gain = gain;
         double y = delayed * gain;
         return (float)Math.Clamp(y, -ceiling, ceiling);
+    }
+
+    // Adds this sample's need and returns the smallest need of the last window's samples. Entries that
+    // can never be the minimum again (a smaller one came after them) are dropped from the back.
+    private double SlidingMinimum(double need)
+    {
+        int size = _minAt.Length;
+        while (_minCount > 0 && _minValue[(_minHead + _minCount - 1) % size] >= need)
+        {
+            _minCount--;
+        }
+
+        int tail = (_minHead + _minCount) % size;
+        _minAt[tail] = _sample;
+        _minValue[tail] = need;
+        _minCount++;
+
+        while (_minAt[_minHead] <= _sample - _window)
+        {
+            _minHead = (_minHead + 1) % size;
+            _minCount--;
+        }
+
+        _sample++;
+        return _minValue[_minHead];
     }
 }

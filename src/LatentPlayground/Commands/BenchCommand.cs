@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LatentPlayground.Bench;
+using LatentPlayground.Inference;
+using LatentPlayground.Render;
+
+namespace LatentPlayground.Commands;
+
+/// <summary>
+/// <c>latentplayground bench</c>: per-hop time (median, p99), real-time factor, managed bytes per hop
+/// and GC count, for the model alone and for the whole engine, for each precision the package has,
+/// and for torch running the same model where it is installed. Thread: main.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var model = new Option<string>("--model") { Description = "Model package folder (default: the bundled default model)", HelpName = "DIR" };
+        var seconds = new Option<double>("--seconds") { Description = "Audio seconds to time per run (1..3600)", DefaultValueFactory = _ => 30, HelpName = "N" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var noTorch = new Option<bool>("--no-torch") { Description = "Skip the torch comparison" };
+        var command = new Command("bench", "Time the model and the engine per hop, against torch when it is installed.") { model, seconds, json, noTorch };
+        command.SetAction(r =>
+        {
+            double s = r.GetValue(seconds);
+            if (s is < 1 or > 3600 || !double.IsFinite(s))
+            {
+                throw new UsageException($"--seconds: {s.ToString(CultureInfo.InvariantCulture)} is out of range 1..3600");
+            }
+
+            string folder = r.GetValue(model) ?? OnnxCodecSource.DefaultModelFolder;
+            ModelPackage package;
+            try
+            {
+                package = ModelPackage.Load(folder);
+            }
+            catch (ModelPackageException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+
+            var runs = new List<(string Precision, HopTimings Bare, HopTimings Engine)>();
+            foreach (ModelPrecision precision in package.Precisions)
+            {
+                using var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = precision });
+                string name = precision.ToString().ToLowerInvariant();
+                (HopTimings bare, HopTimings engine) = ModelBenchmark.Run(codec, $"onnxruntime {name}", s);
+                runs.Add((name, bare, engine));
+            }
+
+            (HopTimings? torch, string torchNote) = r.GetValue(noTorch) ? (null, "skipped: --no-torch") : TorchBenchmark.Run(folder, s);
+            context.Out.Write(r.GetValue(json) ? Json(package, runs, torch, torchNote) : Table(package, runs, torch, torchNote));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Table(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? torch, string torchNote)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(inv, $"model {package.Name}: hop {package.Hop} samples ({package.Hop * 1000.0 / package.SampleRate:0.00} ms), single thread");
+        sb.AppendLine(inv, $"{"run",-28} {"median us",10} {"p99 us",10} {"worst us",10} {"RTF",8} {"B/hop",7} {"GCs",4}");
+        void Row(HopTimings t) => sb.AppendLine(inv, $"{t.Name,-28} {t.MedianMicroseconds,10:0.0} {t.P99Microseconds,10:0.0} {t.WorstMicroseconds,10:0.0} {t.RealTimeFactor,8:0.0000} {t.BytesPerHop,7:0.#} {t.GcCollections,4}");
+        foreach (var run in runs)
+        {
+            Row(run.Bare);
+            Row(run.Engine);
+        }
+
+        if (torch is not null)
+        {
+            Row(torch);
+        }
+
+        sb.AppendLine();
+        foreach (var run in runs)
+        {
+            sb.AppendLine(inv, $"{run.Precision}: engine overhead over the bare model calls {Overhead(run):+0.0;-0.0}% (mean)");
+        }
+
+        HopTimings? fp32 = runs.FirstOrDefault(x => x.Precision == "fp32").Bare;
+        HopTimings? int8 = runs.FirstOrDefault(x => x.Precision == "int8").Bare;
+        if (fp32 is not null && int8 is not null)
+        {
+            sb.AppendLine(inv, $"int8 is {fp32.MeanMicroseconds / int8.MeanMicroseconds:0.00}x faster than fp32 (mean per hop)");
+        }
+
+        sb.AppendLine(torch is not null && fp32 is not null
+            ? string.Create(inv, $"onnxruntime fp32 is {torch.MeanMicroseconds / fp32.MeanMicroseconds:0.00}x faster than torch ({torchNote})")
+            : $"torch: {torchNote}");
+        return sb.ToString();
+    }
+
+    private static double Overhead((string Precision, HopTimings Bare, HopTimings Engine) run) =>
+        100 * ((run.Engine.MeanMicroseconds / run.Bare.MeanMicroseconds) - 1);
+
+    private static string Json(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? torch, string torchNote)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", package.Name);
+            w.WriteNumber("hop", package.Hop);
+            w.WriteNumber("sample_rate", package.SampleRate);
+            w.WriteStartObject("runs");
+            foreach (var run in runs)
+            {
+                w.WriteStartObject(run.Precision);
+                Write(w, "model_only", run.Bare);
+                Write(w, "engine", run.Engine);
+                w.WriteNumber("engine_overhead_percent", Math.Round(Overhead(run), 2));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            if (torch is not null)
+            {
+                Write(w, "torch", torch);
+            }
+
+            w.WriteString("torch_note", torchNote);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Write(Utf8JsonWriter w, string name, HopTimings t)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("median_us", Math.Round(t.MedianMicroseconds, 2));
+        w.WriteNumber("p99_us", Math.Round(t.P99Microseconds, 2));
+        w.WriteNumber("worst_us", Math.Round(t.WorstMicroseconds, 2));
+        w.WriteNumber("mean_us", Math.Round(t.MeanMicroseconds, 2));
+        w.WriteNumber("real_time_factor", Math.Round(t.RealTimeFactor, 5));
+        w.WriteNumber("bytes_per_hop", Math.Round(t.BytesPerHop, 2));
+        w.WriteNumber("gc_collections", t.GcCollections);
+        w.WriteNumber("hops", t.Hops);
+        w.WriteEndObject();
+    }
+}
