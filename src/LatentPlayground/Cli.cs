@@ -21,6 +21,7 @@ public static class Cli
         root.Subcommands.Add(ModulateCommand.Create(context));
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(RenderCommand.Create(context, codecs ?? new OnnxCodecSource()));
+        root.Subcommands.Add(BenchCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
