@@ -22,6 +22,7 @@ public static class Cli
         root.Subcommands.Add(ParamsCommand.Create(context));
         root.Subcommands.Add(RenderCommand.Create(context, codecs ?? new OnnxCodecSource()));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(ModelInfoCommand.Create(context));
         root.Subcommands.Add(MidiCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);

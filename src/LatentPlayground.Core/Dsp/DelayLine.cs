@@ -29,6 +29,26 @@ public sealed class DelayLine
         return y;
     }
 
+    /// <summary>Pushes a block through: the same as <see cref="Process"/> per sample, as two or three copies.</summary>
+    public void ProcessBlock(ReadOnlySpan<float> input, Span<float> output)
+    {
+        if (Delay == 0)
+        {
+            input.CopyTo(output);
+            return;
+        }
+
+        int done = 0;
+        while (done < input.Length)
+        {
+            int n = Math.Min(input.Length - done, _buffer.Length - _pos);
+            _buffer.AsSpan(_pos, n).CopyTo(output.Slice(done, n));
+            input.Slice(done, n).CopyTo(_buffer.AsSpan(_pos, n));
+            _pos = _pos + n == _buffer.Length ? 0 : _pos + n;
+            done += n;
+        }
+    }
+
     public void Reset()
     {
         Array.Clear(_buffer);

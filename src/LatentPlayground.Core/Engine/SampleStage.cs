@@ -38,7 +38,12 @@ public sealed class SampleStage
     private readonly int _channels;
     private readonly PeakLimiter _limiter;
     private readonly DelayLine _unlimited;
-    private readonly DelayLine[] _dryAlign;
+    private const int ChunkFrames = 256;
+
+    private readonly float[][] _dryAlign;
+    private readonly float[] _limited = new float[ChunkFrames];
+    private readonly float[] _unlimitedOut = new float[ChunkFrames];
+    private int _dryPos;
     private LinearRamp _dryWet;
     private LinearRamp _ceiling;
     private LinearRamp _limiterOn;
@@ -60,10 +65,10 @@ public sealed class SampleStage
         _limiter = new PeakLimiter(lookahead, LimiterReleaseSeconds * sampleRate);
         _unlimited = new DelayLine(lookahead);
         Latency = decodedLatency + lookahead;
-        _dryAlign = new DelayLine[channels];
+        _dryAlign = new float[channels][];
         for (int c = 0; c < channels; c++)
         {
-            _dryAlign[c] = new DelayLine(Latency);
+            _dryAlign[c] = new float[Latency];
         }
 
         int fade = Math.Max(1, (int)Math.Round(SwitchFadeSeconds * sampleRate));
@@ -119,33 +124,11 @@ public sealed class SampleStage
     /// <param name="output">Interleaved output; may not overlap the input.</param>
     public void Process(ReadOnlySpan<float> input, ReadOnlySpan<float> decoded, Span<float> output, int frames)
     {
-        for (int f = 0; f < frames; f++)
+        for (int done = 0; done < frames;)
         {
-            double ceiling = _ceiling.Next();
-            double limiterOn = _limiterOn.Next();
-            // The late fade is S-shaped: flat at both ends, where one signal dominates and its steepest
-            // slope can come through whole, so the fade adds no step there.
-            double u = _wetAvailable.Next();
-            double decodeOn = _decodeOn.Next() * u * u * (3 - (2 * u));
-            double alignOn = _alignOn.Next();
-            double dryWet = _dryWet.Next();
-            double bypassOn = _bypassOn.Next();
-
-            float d = decoded[f];
-            float limited = _limiter.Process(d, ceiling);
-            float unlimited = _unlimited.Process(d);
-            double wetDecoded = (limiterOn * limited) + ((1 - limiterOn) * unlimited);
-
-            int frame = f * _channels;
-            for (int c = 0; c < _channels; c++)
-            {
-                float x = input[frame + c];
-                float aligned = _dryAlign[c].Process(x);
-                double wet = (decodeOn * wetDecoded) + ((1 - decodeOn) * aligned);
-                double dry = (alignOn * aligned) + ((1 - alignOn) * x);
-                double mix = (dry * (1 - dryWet)) + (wet * dryWet);
-                output[frame + c] = (float)((bypassOn * x) + ((1 - bypassOn) * mix));
-            }
+            int n = Math.Min(ChunkFrames, frames - done);
+            ProcessChunk(input.Slice(done * _channels, n * _channels), decoded.Slice(done, n), output.Slice(done * _channels, n * _channels), n);
+            done += n;
         }
     }
 
@@ -153,10 +136,83 @@ public sealed class SampleStage
     {
         _limiter.Reset();
         _unlimited.Reset();
-        foreach (DelayLine line in _dryAlign)
+        foreach (float[] line in _dryAlign)
         {
-            line.Reset();
+            Array.Clear(line);
         }
+
+        _dryPos = 0;
+    }
+
+    // The limited and unlimited decoded signal first, a block at a time (the limiter's quiet blocks
+    // are a plain delay), then one pass that mixes every channel. Both the steady and the fading
+    // paths compute the output with the same four coefficients, so the result does not depend on
+    // where a fade happens to start within a block.
+    private void ProcessChunk(ReadOnlySpan<float> input, ReadOnlySpan<float> decoded, Span<float> output, int frames)
+    {
+        Span<float> limited = _limited.AsSpan(0, frames);
+        Span<float> unlimited = _unlimitedOut.AsSpan(0, frames);
+        if (_ceiling.IsMoving)
+        {
+            for (int f = 0; f < frames; f++)
+            {
+                limited[f] = _limiter.Process(decoded[f], _ceiling.Next());
+            }
+        }
+        else
+        {
+            _limiter.ProcessBlock(decoded, limited, _ceiling.Value);
+        }
+
+        _unlimited.ProcessBlock(decoded, unlimited);
+
+        bool fading = _limiterOn.IsMoving || _decodeOn.IsMoving || _alignOn.IsMoving || _dryWet.IsMoving || _bypassOn.IsMoving || _wetAvailable.IsMoving;
+        Coefficients k = fading ? default : NextCoefficients();
+        int length = _dryAlign[0].Length;
+        for (int f = 0; f < frames; f++)
+        {
+            if (fading)
+            {
+                k = NextCoefficients();
+            }
+
+            int frame = f * _channels;
+            for (int c = 0; c < _channels; c++)
+            {
+                float x = input[frame + c];
+                float[] line = _dryAlign[c];
+                float aligned = line[_dryPos];
+                line[_dryPos] = x;
+                output[frame + c] = (float)((k.Input * x) + (k.Aligned * aligned) + (k.Limited * limited[f]) + (k.Unlimited * unlimited[f]));
+            }
+
+            _dryPos = _dryPos + 1 == length ? 0 : _dryPos + 1;
+        }
+    }
+
+    // How much of the input, the aligned dry, the limited and the unlimited decoded signal reach the
+    // output, from the switch and mix settings:
+    //   wet = decode * (limiter * limited + (1 - limiter) * unlimited) + (1 - decode) * aligned
+    //   dry = align * aligned + (1 - align) * input;  mix = (1 - drywet) * dry + drywet * wet
+    //   out = bypass * input + (1 - bypass) * mix
+    private Coefficients NextCoefficients()
+    {
+        double limiterOn = _limiterOn.Next();
+
+        // The late fade is S-shaped: flat at both ends, where one signal dominates and its steepest
+        // slope can come through whole, so the fade adds no step there.
+        double u = _wetAvailable.Next();
+        double decodeOn = _decodeOn.Next() * u * u * (3 - (2 * u));
+        double alignOn = _alignOn.Next();
+        double dryWet = _dryWet.Next();
+        double bypassOn = _bypassOn.Next();
+        double through = 1 - bypassOn;
+        double wet = through * dryWet;
+        return new Coefficients(
+            bypassOn + (through * (1 - dryWet) * (1 - alignOn)),
+            through * (((1 - dryWet) * alignOn) + (dryWet * (1 - decodeOn))),
+            wet * decodeOn * limiterOn,
+            wet * decodeOn * (1 - limiterOn));
     }
 
     private static void Set(ref LinearRamp ramp, double target, bool immediately)
@@ -181,4 +237,6 @@ public sealed class SampleStage
 
         return values;
     }
+
+    private readonly record struct Coefficients(double Input, double Aligned, double Limited, double Unlimited);
 }
