@@ -64,7 +64,7 @@ public static class TorchBenchmark
         double[] times = r.GetProperty("hop_us").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         double hopMicros = r.GetProperty("hop_duration_us").GetDouble();
         string mode = r.TryGetProperty("mode", out JsonElement m) ? m.GetString() ?? "" : "";
-        return (HopTimings.From("torch 1.13 fp32", times, hopMicros, 0, 0), $"torch {r.GetProperty("torch").GetString()}, {mode}, 1 thread, {blas}");
+        return (HopTimings.From("torch 1.13 fp32", times, hopMicros, 0, 0), $"torch {r.GetProperty("torch").GetString()}, {mode}, {blas}");
     }
 
     private static string? FindExportFolder()
