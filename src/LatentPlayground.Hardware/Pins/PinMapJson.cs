@@ -75,7 +75,7 @@ public static class PinMapJson
             var channels = new Dictionary<(string, int), string>();
             IReadOnlyList<AnalogInput> knobs = ReadKnobs(f, root, adcs, channels);
             AnalogInput? expression = f.OptionalObject(root, "expression", "expression") is JsonElement ex
-                ? ReadInput(f, ex, "expression", "expression", adcs, channels)
+                ? ReadInput(f, ex, "expression", ex.TryGetProperty("name", out _) ? f.String(ex, "name", "expression.name") : "expression", adcs, channels)
                 : null;
             DisplayDevice display = ReadDisplay(f, root);
             CheckI2cAddresses(f, hat, map.I2c, adcs, display);

@@ -144,7 +144,7 @@ public sealed class Ssd1306
     /// <summary>Sends <paramref name="commands"/> (with their arguments) as one command stream. Thread: control.</summary>
     public void SendCommands(ReadOnlySpan<byte> commands)
     {
-        Span<byte> transfer = stackalloc byte[1 + commands.Length];
+        Span<byte> transfer = commands.Length < 64 ? stackalloc byte[1 + commands.Length] : new byte[1 + commands.Length];
         transfer[0] = C.ControlCommandStream;
         commands.CopyTo(transfer[1..]);
         _device.Write(transfer);
