@@ -1,0 +1,143 @@
+using LatentPlayground.Audio.Alsa;
+using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Core.Engine;
+
+namespace LatentPlayground.Audio.Live;
+
+/// <summary>
+/// Drives a <see cref="LiveEngine"/> from a full-duplex ALSA stream on two real-time threads: the audio
+/// thread (read a period, sample stage, write it back) and the inference thread (every completed hop:
+/// encode, latent chain, decode). Memory is locked first. Counters are published for the display and the
+/// log. Stopping fades the output to silence, drains the playback, then lets the inference thread go.
+/// Thread: <see cref="Start"/>, <see cref="ReadCounters"/> and <see cref="Stop"/> on one control thread;
+/// the state properties from any thread. Call <see cref="Stop"/> before closing the stream or the codec.
+/// </summary>
+public sealed class LiveDriver
+{
+    private readonly LiveEngine _engine;
+    private readonly AudioLoop _audio;
+    private readonly InferenceLoop _inference;
+    private RealTimeThread? _audioThread;
+    private RealTimeThread? _inferenceThread;
+    private bool _stopped;
+
+    private LiveDriver(LiveEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, int hop)
+    {
+        _engine = engine;
+        Settings = settings;
+        _audio = new AudioLoop(engine, stream, settings);
+        _inference = new InferenceLoop(engine, stream.PeriodFrames, settings, hop);
+    }
+
+    public LiveDriverSettings Settings { get; }
+
+    /// <summary>What mlockall answered, or null when it was not asked for.</summary>
+    public MemoryLockResult? MemoryLock { get; private set; }
+
+    public RealTimeReport AudioThread => _audioThread!.Report;
+
+    public RealTimeReport InferenceThread => _inferenceThread!.Report;
+
+    /// <summary>How long the inference thread sleeps when no hop is ready.</summary>
+    public TimeSpan InferencePollInterval => _inference.PollInterval;
+
+    /// <summary>True while the audio thread runs. False once it finished (duration reached, stopped) or failed. Thread: any.</summary>
+    public bool AudioRunning => _audioThread?.IsAlive ?? false;
+
+    /// <summary>True while the inference thread runs. Thread: any.</summary>
+    public bool InferenceRunning => _inferenceThread?.IsAlive ?? false;
+
+    /// <summary>Per-hop times after the warm-up, for percentiles. Thread: any reader.</summary>
+    public TimeHistogram HopTimes => _inference.HopTimes;
+
+    /// <summary>Per-period work times after the warm-up, for percentiles. Thread: any reader.</summary>
+    public TimeHistogram PeriodTimes => _audio.PeriodTimes;
+
+    /// <summary>
+    /// Compiles the threads' code ahead, locks memory, starts the inference thread, then the audio thread,
+    /// which starts the stream. Every
+    /// refused right (memory lock, priority, core) gives one call to <paramref name="warn"/>, here, and the
+    /// run goes on without it. <paramref name="hop"/> is the model's hop, for the warm-up count.
+    /// Thread: control (not real-time).
+    /// </summary>
+    public static LiveDriver Start(LiveEngine engine, AlsaDuplexStream stream, int hop, LiveDriverSettings settings, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(hop, 1);
+        if (stream.SampleRate != engine.SampleRate || stream.Channels != engine.Channels)
+        {
+            throw new ArgumentException($"the stream runs {stream.SampleRate} Hz x {stream.Channels} ch but the engine was built for {engine.SampleRate} Hz x {engine.Channels} ch", nameof(stream));
+        }
+
+        var driver = new LiveDriver(engine, stream, settings, hop);
+        CodePreparation.Run();
+        if (settings.LockMemory)
+        {
+            driver.MemoryLock = RealTime.MemoryLock.TryLockAll();
+            if (!driver.MemoryLock.Locked)
+            {
+                warn?.Invoke(driver.MemoryLock.Message);
+            }
+        }
+
+        driver._inferenceThread = RealTimeThread.Start(settings.InferenceThread, driver._inference.Run, warn);
+        driver._audioThread = RealTimeThread.Start(settings.AudioThread, driver._audio.Run, warn);
+        return driver;
+    }
+
+    /// <summary>Thread: control. The latest counters of both threads and the engine, without locking anything.</summary>
+    public LiveCounters ReadCounters()
+    {
+        AudioCounters a = _audio.Counters.Read();
+        InferenceCounters i = _inference.Counters.Read();
+        EngineSnapshot e = _engine.ReadSnapshot();
+        return new LiveCounters
+        {
+            Periods = a.Periods,
+            Frames = a.Frames,
+            Xruns = a.Xruns,
+            PeriodMicroseconds = _audio.PeriodMicroseconds,
+            WorstPeriodMicroseconds = a.WorstPeriodMicroseconds,
+            P99PeriodMicroseconds = _audio.PeriodTimes.Percentile(0.99),
+            AudioLoad = a.Load,
+            Hops = e.Hops,
+            LateHops = e.LateHops,
+            SkippedHops = e.SkippedHops,
+            WorstHopMicroseconds = i.WorstHopMicroseconds,
+            P99HopMicroseconds = _inference.HopTimes.Percentile(0.99),
+            MedianHopMicroseconds = _inference.HopTimes.Percentile(0.5),
+            InferenceLoad = e.Load,
+            SteadyState = a.WarmedUp && i.WarmedUp,
+            AudioAllocatedBytes = a.AllocatedBytes,
+            InferenceAllocatedBytes = i.AllocatedBytes,
+            GcCollections = a.WarmedUp ? GC.CollectionCount(0) - a.GcCountAtWarmUp : 0,
+            Latent = e.Latent,
+        };
+    }
+
+    /// <summary>
+    /// Thread: control. Asks the audio thread to fade out and drain, waits for it, then stops the inference
+    /// thread. Rethrows what either thread failed with (an ALSA error, a model error). Safe to call twice.
+    /// </summary>
+    public void Stop()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        _audio.RequestStop();
+        try
+        {
+            _audioThread?.Join();
+        }
+        finally
+        {
+            _inference.RequestStop();
+            _inferenceThread?.Join();
+        }
+    }
+}

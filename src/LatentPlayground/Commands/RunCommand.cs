@@ -1,0 +1,66 @@
+using System.CommandLine;
+using LatentPlayground.Live;
+using LatentPlayground.Render;
+
+namespace LatentPlayground.Commands;
+
+/// <summary>
+/// <c>latentplayground run</c>: the pedal on stage. Runs the live engine from ALSA capture to playback
+/// until SIGINT or SIGTERM (or for --duration), then fades out, drains, closes and exits 0. Settings come
+/// from the defaults, then --config, then the options given here.
+/// Thread: main (it becomes the control thread).
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CommandContext context, ICodecSource codecs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(codecs);
+        var config = new Option<string>("--config") { Description = "Run config file (JSON; see the README)", HelpName = "FILE" };
+        var capture = new Option<string>("--capture") { Description = "ALSA capture PCM (default: \"default\")", HelpName = "PCM" };
+        var playback = new Option<string>("--playback") { Description = "ALSA playback PCM (default: \"default\")", HelpName = "PCM" };
+        var rate = new Option<int?>("--rate") { Description = "Sample rate; must be the model's (default: the model's)", HelpName = "N" };
+        var period = new Option<int?>("--period") { Description = "Frames per period, 16..4096 (default 128)", HelpName = "N" };
+        var periods = new Option<int?>("--periods") { Description = "Periods in the ALSA buffer, 2..32 (default 2)", HelpName = "N" };
+        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds of audio (default: until SIGINT/SIGTERM)", HelpName = "SECONDS" };
+        var model = new Option<string>("--model") { Description = "Model package folder (default: the bundled default model)", HelpName = "DIR" };
+        var preset = new Option<string>("--preset") { Description = "Start from this preset file (JSON)", HelpName = "FILE" };
+        var budget = new Option<double?>("--budget-ms") { Description = $"Inference budget in ms, at least 20 + one period (default {RunConfig.DefaultBudgetMilliseconds})", HelpName = "X" };
+        var pace = new Option<string>("--pace") { Description = "device (a sound card), a number of times real time (for file PCMs), or none", HelpName = "device|X|none" };
+
+        var command = new Command("run", "Run the pedal live: ALSA capture -> engine -> ALSA playback, on real-time threads.")
+        {
+            config, capture, playback, rate, period, periods, duration, model, preset, budget, pace,
+        };
+
+        command.SetAction(r =>
+        {
+            string? configPath = r.GetValue(config);
+            RunConfig settings = configPath is null ? new RunConfig() : RunConfigFile.Load(configPath);
+            settings = Override(settings, "capture", "--capture", r.GetValue(capture), (c, v) => c with { Capture = ConfigRules.Device(v, "--capture") });
+            settings = Override(settings, "playback", "--playback", r.GetValue(playback), (c, v) => c with { Playback = ConfigRules.Device(v, "--playback") });
+            settings = Override(settings, "rate", "--rate", r.GetValue(rate), (c, v) => c with { Rate = ConfigRules.Rate(v, "--rate") });
+            settings = Override(settings, "period", "--period", r.GetValue(period), (c, v) => c with { Period = ConfigRules.Period(v, "--period") });
+            settings = Override(settings, "periods", "--periods", r.GetValue(periods), (c, v) => c with { Periods = ConfigRules.Periods(v, "--periods") });
+            settings = Override(settings, "duration", "--duration", r.GetValue(duration), (c, v) => c with { DurationSeconds = ConfigRules.Duration(v, "--duration") });
+            settings = Override(settings, "model", "--model", r.GetValue(model), (c, v) => c with { Model = v });
+            settings = Override(settings, "preset", "--preset", r.GetValue(preset), (c, v) => c with { Preset = v });
+            settings = Override(settings, "budget_ms", "--budget-ms", r.GetValue(budget), (c, v) => c with { BudgetMilliseconds = ConfigRules.BudgetMilliseconds(v, "--budget-ms") });
+            settings = Override(settings, "pace", "--pace", r.GetValue(pace), (c, v) => c with { Pace = ConfigRules.Pace(v, "--pace") });
+
+            LiveLog log = ReferenceEquals(context.Error, Console.Error) ? LiveLog.ForStandardError(context.Error) : new LiveLog(context.Error, journal: false);
+            using SystemdNotifier notifier = SystemdNotifier.FromEnvironment();
+            using StopRequest stop = StopRequest.OnSignals();
+            return LiveSession.Run(settings, codecs, log, notifier, stop);
+        });
+        return command;
+    }
+
+    private static RunConfig Override<T>(RunConfig config, string field, string option, T? value, Func<RunConfig, T, RunConfig> apply)
+        where T : class =>
+        value is null ? config : apply(config, value).From(field, option);
+
+    private static RunConfig Override<T>(RunConfig config, string field, string option, T? value, Func<RunConfig, T, RunConfig> apply)
+        where T : struct =>
+        value is T v ? apply(config, v).From(field, option) : config;
+}

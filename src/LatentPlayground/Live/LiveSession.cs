@@ -1,0 +1,149 @@
+using System.Globalization;
+using LatentPlayground.Audio.Alsa;
+using LatentPlayground.Audio.Live;
+using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Commands;
+using LatentPlayground.Core.Engine;
+using LatentPlayground.Core.Parameters;
+using LatentPlayground.Render;
+
+namespace LatentPlayground.Live;
+
+/// <summary>
+/// One run of the pedal's live engine: opens the model, builds and warms the engine, opens the ALSA
+/// stream, reports the wet latency, starts the driver, tells systemd it is ready, watches it, and on a
+/// stop fades out, drains, closes everything and answers the exit code.
+/// Thread: the control thread (the program's main thread).
+/// </summary>
+public static class LiveSession
+{
+    /// <returns><see cref="ExitCodes.Ok"/> after a stop or the duration; <see cref="ExitCodes.Failure"/> when a real-time thread failed.</returns>
+    /// <exception cref="UsageException">Bad settings, model, preset or device, before any audio ran.</exception>
+    public static int Run(RunConfig config, ICodecSource codecs, LiveLog log, SystemdNotifier notifier, StopRequest stop)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(codecs);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(notifier);
+        ArgumentNullException.ThrowIfNull(stop);
+
+        ParameterSet parameters = RenderCommand.BuildSettings(config.Preset, null, [], null).Parameters;
+        using OpenedCodec opened = codecs.Open(config.Model, config.Precision);
+        IStreamingCodec codec = opened.Codec;
+        int rate = config.Rate ?? codec.SampleRate;
+        if (rate != codec.SampleRate)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{config.Where("rate")}: {rate} Hz differs from the model's {codec.SampleRate} Hz, and the live engine does not resample"));
+        }
+
+        int budget = BudgetSamples(config, rate);
+        LiveEngine Make() => BuildEngine(codec, config, budget, parameters);
+        EngineWarmUp.Run(Make, codec, config.Period);
+        LiveEngine engine = Make();
+
+        AlsaDuplexStream stream = OpenStream(config, rate);
+        try
+        {
+            var latency = WetLatency.From(engine.LatencySamples, engine.WetDelaySamples, budget, codec.LatencySamples, stream.Periods, stream.PeriodFrames, rate);
+            StartupReport.Before(log, config, opened.Description, codec, stream, latency);
+            LiveDriver driver = LiveDriver.Start(engine, stream, codec.Hop, DriverSettings(config, rate), log.Warning);
+            StartupReport.Threads(log, driver);
+            notifier.Ready($"running, wet latency {latency.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
+            if (notifier.LastError is string notifyError)
+            {
+                log.Warning(notifyError);
+            }
+
+            RunEnd end = new SessionMonitor(driver, config, rate, log, notifier).Watch(stop);
+            notifier.Stopping("stopping");
+            return Finish(driver, end, stop, log);
+        }
+        finally
+        {
+            stream.Dispose();
+        }
+    }
+
+    private static int Finish(LiveDriver driver, RunEnd end, StopRequest stop, LiveLog log)
+    {
+        try
+        {
+            driver.Stop();
+        }
+#pragma warning disable CA1031 // Whatever ended a real-time thread (ALSA, the model) ends the run as one line and exit 1; systemd restarts it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.Error($"the live engine stopped: {e.Message}");
+            log.Info($"counters at the end: {driver.ReadCounters()}");
+            return ExitCodes.Failure;
+        }
+
+        LiveCounters c = driver.ReadCounters();
+        string why = end switch
+        {
+            RunEnd.Stopped => $"stopped by {stop.Reason ?? "request"}",
+            RunEnd.DurationReached => "duration reached",
+            _ => "a real-time thread ended on its own",
+        };
+        log.Notice($"{why}; faded out, drained and closed: {c}");
+        return end == RunEnd.Failed ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+
+    private static int BudgetSamples(RunConfig config, int rate)
+    {
+        int budget = (int)Math.Round(config.BudgetMilliseconds * rate / 1000.0);
+        int minimum = Math.Max(1, (int)Math.Round(SampleStage.LateFadeSeconds * rate)) + config.Period;
+        if (budget < minimum)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{config.Where("budget_ms")}: {config.BudgetMilliseconds} ms is below the {minimum * 1000.0 / rate:0.##} ms that the late-hop fade ({SampleStage.LateFadeSeconds * 1000} ms) and one period need, so every hop would be late"));
+        }
+
+        return budget;
+    }
+
+    private static LiveEngine BuildEngine(IStreamingCodec codec, RunConfig config, int budget, ParameterSet parameters)
+    {
+        var engine = new LiveEngine(codec, config.Channels, config.Period, budget);
+        foreach (ParameterDescriptor d in ParameterTable.All)
+        {
+            if (d.Kind != ParameterKind.Action)
+            {
+                engine.Post(new ParameterChange(d.Id, parameters[d.Id]));
+            }
+        }
+
+        engine.ApplyPendingImmediately();
+        return engine;
+    }
+
+    private static AlsaDuplexStream OpenStream(RunConfig config, int rate)
+    {
+        var settings = new PcmSettings(rate, config.Channels, config.Period, config.Periods)
+        {
+            Formats = config.Format is PcmSampleFormat f ? [f] : PcmSampleFormats.DefaultPreference,
+        };
+        try
+        {
+            return AlsaDuplexStream.Open(config.Capture, config.Playback, settings);
+        }
+        catch (AlsaException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static LiveDriverSettings DriverSettings(RunConfig config, int rate)
+    {
+        IReadOnlyList<int> cores = AllowedCores.Get();
+        return new LiveDriverSettings
+        {
+            AudioThread = new RealTimeSettings("lp-audio", config.AudioThread.Priority, config.AudioThread.Core.Resolve(cores, fromEnd: 2)),
+            InferenceThread = new RealTimeSettings("lp-inference", config.InferenceThread.Priority, config.InferenceThread.Core.Resolve(cores, fromEnd: 1)),
+            Pacing = config.Pace,
+            StopAfterFrames = config.DurationSeconds is double d ? (long)Math.Ceiling(d * rate) : null,
+        };
+    }
+}

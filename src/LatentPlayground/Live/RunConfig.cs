@@ -1,0 +1,87 @@
+using LatentPlayground.Audio.Alsa;
+using LatentPlayground.Audio.Live;
+
+namespace LatentPlayground.Live;
+
+/// <summary>
+/// Everything <c>latentplayground run</c> needs: devices, stream shape, inference budget, threads, model and
+/// files. Built from the defaults here, then the config file, then the command line; each value remembers
+/// where it came from, so a bad one is named the way the user wrote it (<c>pedal.json: period</c> or
+/// <c>--period</c>). Thread: any; immutable.
+/// </summary>
+public sealed record RunConfig
+{
+    /// <summary>
+    /// The inference budget by default: 20 ms of it are the late-hop fade, leaving 10 ms for a hop to come
+    /// back (about 25 times the default model's 0.4 ms on a desktop core, several times what a Pi 5 needs),
+    /// and it covers the fade plus a period for every period up to 480 frames.
+    /// </summary>
+    public const double DefaultBudgetMilliseconds = 30;
+
+    /// <summary>ALSA capture PCM name, as aplay -L lists them.</summary>
+    public string Capture { get; init; } = "default";
+
+    /// <summary>ALSA playback PCM name.</summary>
+    public string Playback { get; init; } = "default";
+
+    /// <summary>Sample rate; null takes the model's (the live engine does not resample).</summary>
+    public int? Rate { get; init; }
+
+    public int Channels { get; init; } = 2;
+
+    /// <summary>Sample format; null takes the first the card offers of S32, S24, S24_3, FLOAT, S16.</summary>
+    public PcmSampleFormat? Format { get; init; }
+
+    /// <summary>Frames per period: what the audio thread handles at a time.</summary>
+    public int Period { get; init; } = 128;
+
+    /// <summary>Periods in the ALSA buffer.</summary>
+    public int Periods { get; init; } = 2;
+
+    public double BudgetMilliseconds { get; init; } = DefaultBudgetMilliseconds;
+
+    public LivePacing Pace { get; init; } = LivePacing.Device;
+
+    /// <summary>SCHED_FIFO 80: above the kernel's threaded interrupts (50) and the inference thread.</summary>
+    public ThreadConfig AudioThread { get; init; } = new(80, CoreChoice.Auto);
+
+    /// <summary>SCHED_FIFO 60: below audio, above interrupts and everything else, on its own core.</summary>
+    public ThreadConfig InferenceThread { get; init; } = new(60, CoreChoice.Auto);
+
+    /// <summary>Model package folder; null is the bundled default.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>"int8", "fp32", or null for the package's best.</summary>
+    public string? Precision { get; init; }
+
+    /// <summary>Preset to start from; null starts from the parameter table's defaults.</summary>
+    public string? Preset { get; init; }
+
+    /// <summary>Preset bank folder (stored and checked; used by a later issue).</summary>
+    public string? PresetBank { get; init; }
+
+    /// <summary>Hardware pin map file (stored and checked; used by a later issue).</summary>
+    public string? HardwareMap { get; init; }
+
+    /// <summary>MIDI input device paths (stored and checked; used by a later issue).</summary>
+    public IReadOnlyList<string> MidiInputs { get; init; } = [];
+
+    /// <summary>Seconds between status lines in the log.</summary>
+    public double StatusIntervalSeconds { get; init; } = 60;
+
+    /// <summary>Stop after this much audio; null runs until SIGINT or SIGTERM.</summary>
+    public double? DurationSeconds { get; init; }
+
+    /// <summary>The config file these settings were read from, or null.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Where each field set by a file or the command line came from, by its JSON name.</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A field's name as the user wrote it: "pedal.json: period", "--period", or "period" for a default.</summary>
+    public string Where(string field) => Origins.TryGetValue(field, out string? origin) ? origin : field;
+
+    /// <summary>This config with one field's origin recorded.</summary>
+    public RunConfig From(string field, string origin) =>
+        this with { Origins = new Dictionary<string, string>(Origins) { [field] = origin } };
+}

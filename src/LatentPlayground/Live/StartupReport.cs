@@ -1,0 +1,38 @@
+using System.Globalization;
+using LatentPlayground.Audio.Alsa;
+using LatentPlayground.Audio.Live;
+using LatentPlayground.Core.Engine;
+
+namespace LatentPlayground.Live;
+
+/// <summary>
+/// The lines a run logs as it starts: what it runs, on what, with which latency, and what the threads got.
+/// Thread: the control thread.
+/// </summary>
+internal static class StartupReport
+{
+    public static void Before(LiveLog log, RunConfig config, string model, IStreamingCodec codec, AlsaDuplexStream stream, WetLatency latency)
+    {
+        log.Info(string.Create(CultureInfo.InvariantCulture, $"latentplayground run: pid {Environment.ProcessId}, config {config.Source ?? "(none: defaults and options)"}"));
+        log.Info(string.Create(CultureInfo.InvariantCulture,
+            $"model {model}: hop {codec.Hop} samples, {codec.SampleRate} Hz, {codec.LatencySamples} samples of its own latency"));
+        log.Info($"audio: {stream}");
+        log.Notice($"wet latency {latency}; held constant while running");
+        double budgetMs = latency.Budget * 1000.0 / latency.SampleRate;
+        log.Info(string.Create(CultureInfo.InvariantCulture,
+            $"inference budget {budgetMs:0.0} ms: a hop has {budgetMs - (SampleStage.LateFadeSeconds * 1000):0.0} ms after its last sample to come back before the output fades to the aligned dry signal"));
+        log.Info($"pace: {config.Pace}");
+        log.Info($"preset {config.Preset ?? "(parameter defaults)"}; stored for later use: preset bank {config.PresetBank ?? "(none)"}, hardware map {config.HardwareMap ?? "(none)"}, MIDI inputs {(config.MidiInputs.Count == 0 ? "(none)" : string.Join(", ", config.MidiInputs))}");
+    }
+
+    public static void Threads(LiveLog log, LiveDriver driver)
+    {
+        if (driver.MemoryLock is { Locked: true } m)
+        {
+            log.Info(m.Message);
+        }
+
+        log.Info(string.Create(CultureInfo.InvariantCulture,
+            $"{driver.AudioThread}; {driver.InferenceThread}, polling every {driver.InferencePollInterval.TotalMilliseconds:0.###} ms when no hop is ready"));
+    }
+}
