@@ -5,69 +5,187 @@ using LatentPlayground.Core.Parameters;
 namespace LatentPlayground.Bench;
 
 /// <summary>
-/// Times the model alone (encode + decode per hop) and the whole engine around it on the same audio,
-/// interleaved hop by hop so that both see the same machine load: the overhead ratio is the figure
-/// that matters on a shared, noisy machine. Thread: one thread, the caller's.
+/// Times each codec alone (encode + decode per hop) and the whole engine around it on the same audio.
+/// All runs are interleaved hop by hop (codec 1 bare, codec 1 engine, codec 2 bare, ...), so every
+/// figure sees the same machine load: the ratios between them are what a shared, noisy machine can
+/// still measure honestly. Thread: one thread, the caller's.
 /// </summary>
 public static class ModelBenchmark
 {
-    public static (HopTimings Bare, HopTimings Engine) Run(IStreamingCodec codec, string name, double seconds)
+    public static IReadOnlyList<(HopTimings Bare, HopTimings Engine)> Run(IReadOnlyList<(IStreamingCodec Codec, string Name)> codecs, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(codecs);
+        if (codecs.Count == 0)
+        {
+            return [];
+        }
+
+        int hop = codecs[0].Codec.Hop;
+        int rate = codecs[0].Codec.SampleRate;
+        int hops = Math.Max(20, (int)(seconds * rate / hop));
+        float[] audio = TestSignal(hop * 64, rate);
+        var runs = new Timed[codecs.Count];
+        for (int c = 0; c < codecs.Count; c++)
+        {
+            runs[c] = new Timed(codecs[c].Codec, hops);
+        }
+
+        // Warm every path: first runs pay for lazy allocations inside ONNX Runtime and the JIT.
+        for (int i = 0; i < 16; i++)
+        {
+            foreach (Timed run in runs)
+            {
+                run.Hop(audio.AsSpan((i % 64) * hop, hop), -1, engineFirst: false);
+            }
+        }
+
+        int gcBefore = GcCount();
+        for (int start = 0; start < hops; start += Chunk)
+        {
+            // Each codec runs a chunk of hops in turn, in an order that rotates per chunk, so all see
+            // the same machine load over the run while each keeps its own weights in cache, as on the
+            // pedal. Within a chunk bare and engine alternate which goes first.
+            for (int k = 0; k < runs.Length; k++)
+            {
+                Timed run = runs[(start / Chunk + k) % runs.Length];
+                for (int i = start; i < Math.Min(hops, start + Chunk); i++)
+                {
+                    run.Hop(audio.AsSpan((i % 64) * hop, hop), i, engineFirst: i % 2 == 1);
+                }
+            }
+        }
+
+        int gcs = GcCount() - gcBefore;
+        double hopMicros = hop * 1e6 / rate;
+        var result = new List<(HopTimings, HopTimings)>(codecs.Count);
+        for (int c = 0; c < codecs.Count; c++)
+        {
+            Timed run = runs[c];
+            result.Add((HopTimings.From($"{codecs[c].Name} model only", run.Bare, hopMicros, run.BareBytes, gcs),
+                        HopTimings.From($"{codecs[c].Name} engine", run.Whole, hopMicros, run.EngineBytes, gcs)));
+        }
+
+        return result;
+    }
+
+    private const int Chunk = 16;
+
+    /// <summary>
+    /// The engine's own cost per hop: the engine around a codec that replays <paramref name="codec"/>'s
+    /// output at no cost, so that it is measured directly and not as a difference of two noisy times.
+    /// </summary>
+    public static HopTimings EngineAlone(IStreamingCodec codec, double seconds)
     {
         ArgumentNullException.ThrowIfNull(codec);
         int hop = codec.Hop;
-        int hops = Math.Max(20, (int)(seconds * codec.SampleRate / hop));
         float[] audio = TestSignal(hop * 64, codec.SampleRate);
         var latent = new float[codec.LatentSize];
-        var decoded = new float[hop];
-
-        var engine = new OfflineEngine(codec, 1);
-        foreach (ParameterDescriptor d in ParameterTable.All)
+        var decoded = new float[64][];
+        codec.Reset();
+        for (int i = 0; i < 64; i++)
         {
-            engine.Post(new ParameterChange(d.Id, d.Default));
+            decoded[i] = new float[hop];
+            codec.Encode(audio.AsSpan(i * hop, hop), latent);
+            codec.Decode(latent, decoded[i]);
         }
 
-        engine.ApplyPendingImmediately();
-        var output = new float[hop];
-
-        // Warm both paths: first runs pay for lazy allocations inside ONNX Runtime and the JIT.
+        codec.Reset();
+        var replay = new ReplayCodec(codec, decoded);
+        int hops = Math.Max(20, (int)(seconds * codec.SampleRate / hop));
+        var run = new Timed(replay, hops);
         for (int i = 0; i < 16; i++)
         {
-            BareHop(codec, audio.AsSpan((i % 64) * hop, hop), latent, decoded);
-            engine.Process(audio.AsSpan((i % 64) * hop, hop), output, hop);
+            run.Hop(audio.AsSpan((i % 64) * hop, hop), -1, engineFirst: true);
         }
 
-        var bare = new double[hops];
-        var whole = new double[hops];
-        long bareBytes = 0;
-        long engineBytes = 0;
-        int gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+        int gcBefore = GcCount();
         for (int i = 0; i < hops; i++)
         {
-            ReadOnlySpan<float> block = audio.AsSpan((i % 64) * hop, hop);
-            long b0 = GC.GetAllocatedBytesForCurrentThread();
-            long t0 = Stopwatch.GetTimestamp();
-            BareHop(codec, block, latent, decoded);
-            long t1 = Stopwatch.GetTimestamp();
-            long b1 = GC.GetAllocatedBytesForCurrentThread();
-            engine.Process(block, output, hop);
-            long t2 = Stopwatch.GetTimestamp();
-            long b2 = GC.GetAllocatedBytesForCurrentThread();
-            bare[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMicroseconds;
-            whole[i] = Stopwatch.GetElapsedTime(t1, t2).TotalMicroseconds;
-            bareBytes += b1 - b0;
-            engineBytes += b2 - b1;
+            run.Hop(audio.AsSpan((i % 64) * hop, hop), i, engineFirst: true);
         }
 
-        int gcs = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
-        double hopMicros = hop * 1e6 / codec.SampleRate;
-        return (HopTimings.From($"{name} model only", bare, hopMicros, bareBytes, gcs),
-                HopTimings.From($"{name} engine", whole, hopMicros, engineBytes, gcs));
+        return HopTimings.From("engine around a zero-cost codec", run.Whole, hop * 1e6 / codec.SampleRate, run.EngineBytes, GcCount() - gcBefore);
     }
 
-    private static void BareHop(IStreamingCodec codec, ReadOnlySpan<float> audio, Span<float> latent, Span<float> decoded)
+    private static int GcCount() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+
+    /// <summary>One codec's bare calls and its own engine, with their per-hop times and bytes.</summary>
+    private sealed class Timed
     {
-        codec.Encode(audio, latent);
-        codec.Decode(latent, decoded);
+        private readonly IStreamingCodec codec;
+        private readonly OfflineEngine engine;
+        private readonly float[] latent;
+        private readonly float[] decoded;
+        private readonly float[] output;
+
+        public Timed(IStreamingCodec codec, int hops)
+        {
+            this.codec = codec;
+            latent = new float[codec.LatentSize];
+            decoded = new float[codec.Hop];
+            output = new float[codec.Hop];
+            Bare = new double[hops];
+            Whole = new double[hops];
+            engine = new OfflineEngine(codec, 1);
+            foreach (ParameterDescriptor d in ParameterTable.All)
+            {
+                engine.Post(new ParameterChange(d.Id, d.Default));
+            }
+
+            engine.ApplyPendingImmediately();
+        }
+
+        public double[] Bare { get; }
+
+        public double[] Whole { get; }
+
+        public long BareBytes { get; private set; }
+
+        public long EngineBytes { get; private set; }
+
+        /// <summary>One bare hop and one engine hop, in the order asked; index -1 warms up without recording.</summary>
+        public void Hop(ReadOnlySpan<float> block, int index, bool engineFirst)
+        {
+            if (engineFirst)
+            {
+                TimeEngine(block, index);
+                TimeBare(block, index);
+            }
+            else
+            {
+                TimeBare(block, index);
+                TimeEngine(block, index);
+            }
+        }
+
+        private void TimeBare(ReadOnlySpan<float> block, int index)
+        {
+            long b0 = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = Stopwatch.GetTimestamp();
+            codec.Encode(block, latent);
+            codec.Decode(latent, decoded);
+            long t1 = Stopwatch.GetTimestamp();
+            long b1 = GC.GetAllocatedBytesForCurrentThread();
+            if (index >= 0)
+            {
+                Bare[index] = Stopwatch.GetElapsedTime(t0, t1).TotalMicroseconds;
+                BareBytes += b1 - b0;
+            }
+        }
+
+        private void TimeEngine(ReadOnlySpan<float> block, int index)
+        {
+            long b0 = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = Stopwatch.GetTimestamp();
+            engine.Process(block, output, codec.Hop);
+            long t1 = Stopwatch.GetTimestamp();
+            long b1 = GC.GetAllocatedBytesForCurrentThread();
+            if (index >= 0)
+            {
+                Whole[index] = Stopwatch.GetElapsedTime(t0, t1).TotalMicroseconds;
+                EngineBytes += b1 - b0;
+            }
+        }
     }
 
     // Plucked notes with harmonics: the kind of signal the pedal sees; the model's cost does not depend on it.

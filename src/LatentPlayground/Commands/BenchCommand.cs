@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LatentPlayground.Bench;
+using LatentPlayground.Core.Engine;
 using LatentPlayground.Inference;
 using LatentPlayground.Render;
 
@@ -42,23 +43,41 @@ public static class BenchCommand
                 throw new UsageException(e.Message, e);
             }
 
+            var codecs = new List<OnnxStreamingCodec>();
+            HopTimings? engineAlone = null;
             var runs = new List<(string Precision, HopTimings Bare, HopTimings Engine)>();
-            foreach (ModelPrecision precision in package.Precisions)
+            try
             {
-                using var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = precision });
-                string name = precision.ToString().ToLowerInvariant();
-                (HopTimings bare, HopTimings engine) = ModelBenchmark.Run(codec, $"onnxruntime {name}", s);
-                runs.Add((name, bare, engine));
+                foreach (ModelPrecision precision in package.Precisions)
+                {
+                    codecs.Add(new OnnxStreamingCodec(package, new CodecOptions { Precision = precision }));
+                }
+
+                var named = codecs.Select(c => ((IStreamingCodec)c, $"onnxruntime {c.Precision.ToString().ToLowerInvariant()}")).ToList();
+                var timed = ModelBenchmark.Run(named, s);
+                for (int i = 0; i < codecs.Count; i++)
+                {
+                    runs.Add((codecs[i].Precision.ToString().ToLowerInvariant(), timed[i].Bare, timed[i].Engine));
+                }
+
+                engineAlone = codecs.Count > 0 ? ModelBenchmark.EngineAlone(codecs[0], s) : null;
+            }
+            finally
+            {
+                foreach (OnnxStreamingCodec c in codecs)
+                {
+                    c.Dispose();
+                }
             }
 
             (HopTimings? torch, string torchNote) = r.GetValue(noTorch) ? (null, "skipped: --no-torch") : TorchBenchmark.Run(folder, s);
-            context.Out.Write(r.GetValue(json) ? Json(package, runs, torch, torchNote) : Table(package, runs, torch, torchNote));
+            context.Out.Write(r.GetValue(json) ? Json(package, runs, engineAlone, torch, torchNote) : Table(package, runs, engineAlone, torch, torchNote));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Table(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? torch, string torchNote)
+    private static string Table(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? engineAlone, HopTimings? torch, string torchNote)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -71,6 +90,11 @@ public static class BenchCommand
             Row(run.Engine);
         }
 
+        if (engineAlone is not null)
+        {
+            Row(engineAlone);
+        }
+
         if (torch is not null)
         {
             Row(torch);
@@ -79,26 +103,35 @@ public static class BenchCommand
         sb.AppendLine();
         foreach (var run in runs)
         {
-            sb.AppendLine(inv, $"{run.Precision}: engine overhead over the bare model calls {Overhead(run):+0.0;-0.0}% (mean)");
+            string direct = engineAlone is null ? "" : string.Create(inv, $"; measured directly {DirectOverhead(run, engineAlone):0.0}%");
+            sb.AppendLine(inv, $"{run.Precision}: engine overhead over the bare model calls {Overhead(run):+0.0;-0.0}% (median; mean {MeanOverhead(run):+0.0;-0.0}%{direct})");
         }
 
         HopTimings? fp32 = runs.FirstOrDefault(x => x.Precision == "fp32").Bare;
         HopTimings? int8 = runs.FirstOrDefault(x => x.Precision == "int8").Bare;
         if (fp32 is not null && int8 is not null)
         {
-            sb.AppendLine(inv, $"int8 is {fp32.MeanMicroseconds / int8.MeanMicroseconds:0.00}x faster than fp32 (mean per hop)");
+            sb.AppendLine(inv, $"int8 is {fp32.MedianMicroseconds / int8.MedianMicroseconds:0.00}x faster than fp32 (median per hop; mean {fp32.MeanMicroseconds / int8.MeanMicroseconds:0.00}x)");
         }
 
         sb.AppendLine(torch is not null && fp32 is not null
-            ? string.Create(inv, $"onnxruntime fp32 is {torch.MeanMicroseconds / fp32.MeanMicroseconds:0.00}x faster than torch ({torchNote})")
+            ? string.Create(inv, $"onnxruntime fp32 is {torch.MedianMicroseconds / fp32.MedianMicroseconds:0.00}x faster than torch (median per hop; mean {torch.MeanMicroseconds / fp32.MeanMicroseconds:0.00}x; {torchNote})")
             : $"torch: {torchNote}");
         return sb.ToString();
     }
 
+    // Ratios use medians: a neighbour process preempting a few hops moves the mean, not the code's cost.
     private static double Overhead((string Precision, HopTimings Bare, HopTimings Engine) run) =>
+        100 * ((run.Engine.MedianMicroseconds / run.Bare.MedianMicroseconds) - 1);
+
+    // The engine's own median cost per hop, timed around a zero-cost codec, over this run's model median.
+    private static double DirectOverhead((string Precision, HopTimings Bare, HopTimings Engine) run, HopTimings engineAlone) =>
+        100 * engineAlone.MedianMicroseconds / run.Bare.MedianMicroseconds;
+
+    private static double MeanOverhead((string Precision, HopTimings Bare, HopTimings Engine) run) =>
         100 * ((run.Engine.MeanMicroseconds / run.Bare.MeanMicroseconds) - 1);
 
-    private static string Json(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? torch, string torchNote)
+    private static string Json(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? engineAlone, HopTimings? torch, string torchNote)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -114,10 +147,21 @@ public static class BenchCommand
                 Write(w, "model_only", run.Bare);
                 Write(w, "engine", run.Engine);
                 w.WriteNumber("engine_overhead_percent", Math.Round(Overhead(run), 2));
+                w.WriteNumber("engine_overhead_percent_mean", Math.Round(MeanOverhead(run), 2));
+                if (engineAlone is not null)
+                {
+                    w.WriteNumber("engine_overhead_percent_direct", Math.Round(DirectOverhead(run, engineAlone), 2));
+                }
+
                 w.WriteEndObject();
             }
 
             w.WriteEndObject();
+            if (engineAlone is not null)
+            {
+                Write(w, "engine_alone", engineAlone);
+            }
+
             if (torch is not null)
             {
                 Write(w, "torch", torch);
