@@ -5,8 +5,9 @@
 
 Graphs take one hop per call (k = 1, fixed shapes). State tensors are graph inputs
 `state_in.NN` and outputs `state_out.NN`, paired by suffix, zeros at reset. The encoder exports
-the posterior mean, so inference is deterministic. Weight norm is folded first so every Conv and
-ConvTranspose reads its weight straight from a named initializer (live weight bending needs that).
+the posterior mean, so inference is deterministic. Weight norm is folded first so every Conv reads its weight straight from a named initializer (live
+weight bending needs that), and each transposed-conv upsampler is exported in its polyphase form, a
+plain Conv named `decoder.upN.upsample.conv` (see layers.PolyphaseUpsample1d).
 """
 import argparse
 import base64
@@ -22,7 +23,7 @@ import torch
 
 from .checkpoint import load_model
 from .latency import measured_latency, pqmf_latency
-from .layers import apply_weight_norm, fold_weight_norm
+from .layers import apply_weight_norm, fold_weight_norm, to_polyphase
 from .model import Autoencoder, count_parameters
 from .riff import make_riff
 from .streaming import DecoderGraph, EncoderGraph, run_streaming, zero_states
@@ -109,6 +110,10 @@ def main(argv=None):
         model, ckpt, ckpt_path = load_model(args.checkpoint)
     c = model.config
     hop, latent_size = model.hop, c["latent_size"]
+    parameters = count_parameters(model, False)
+    # The exported graphs carry each upsampler as one plain Conv (see PolyphaseUpsample1d): the same
+    # numbers, but int8 fuses it and bending reads its weight live.
+    model = to_polyphase(model).eval()
     os.makedirs(args.out, exist_ok=True)
 
     metadata = {"sample_rate": c["sample_rate"], "hop": hop, "latent_size": latent_size,
@@ -152,8 +157,8 @@ def main(argv=None):
         },
         "encoder": encoder,
         "decoder": decoder,
-        "architecture": {"family": "RAVE v1-style, causal, no noise branch", "parameters": count_parameters(model, False),
-                         **c},
+        "architecture": {"family": "RAVE v1-style, causal, no noise branch", "parameters": parameters,
+                         "upsample": "polyphase", **c},
         "provenance": {
             "checkpoint": os.path.basename(ckpt_path) if ckpt_path else "random-init (seed 0)",
             "steps": int(ckpt["step"]), "wall_time_hours": round(ckpt["elapsed"] / 3600, 3),

@@ -128,3 +128,56 @@ def apply_weight_norm(module):
         if isinstance(m, (CausalConv1d, CausalConvTranspose1d)) and m.weight.requires_grad:
             torch.nn.utils.weight_norm(m, "weight")
     return module
+
+
+class PolyphaseUpsample1d(nn.Module):
+    """A CausalConvTranspose1d with kernel 2*stride, rewritten as one plain causal Conv (export form).
+
+    Output sample t*r + p of a transposed conv with kernel 2r and stride r is
+        W[:, :, p] . x[t] + W[:, :, p + r] . x[t - 1] + b,
+    so a kernel-2 Conv over (x[t-1], x[t]) with r*C_out output channels (channel p*C_out + c holds
+    phase p of output channel c) computes every phase at once, and a reshape interleaves them.
+    Same numbers, but ONNX Runtime runs it as an ordinary Conv: its weight is read at run time (live
+    bending needs that; ConvTranspose weights are prepacked), and int8 QDQ fuses it into QLinearConv
+    (ConvTranspose does not fuse). The state is the previous call's last input frame instead of the
+    overlap tail: zeros at reset in both forms, so both give the same output from reset.
+    The inner conv is a CausalConv1d so the quantiser taps it like any other layer.
+    """
+
+    def __init__(self, in_ch, out_ch, stride):
+        super().__init__()
+        self.in_ch, self.out_ch, self.stride = in_ch, out_ch, stride
+        self.conv = CausalConv1d(in_ch, stride * out_ch, 2)
+
+    @classmethod
+    def from_transpose(cls, t):
+        if t.kernel_size != 2 * t.stride:
+            raise ValueError("polyphase form needs kernel_size == 2 * stride")
+        r, c_in, c_out = t.stride, t.in_ch, t.out_ch
+        p = cls(c_in, c_out, r)
+        w = t.weight.detach()  # [C_in, C_out, 2r]
+        with torch.no_grad():
+            # new[ph * C_out + c, i, 0] = w[i, c, ph + r] (x[t-1]); new[ph * C_out + c, i, 1] = w[i, c, ph] (x[t])
+            older = w[:, :, r:].permute(2, 1, 0).reshape(r * c_out, c_in)
+            newer = w[:, :, :r].permute(2, 1, 0).reshape(r * c_out, c_in)
+            p.conv.weight.copy_(torch.stack([older, newer], dim=-1))
+            bias = t.bias.detach() if t.bias is not None else torch.zeros(c_out)
+            p.conv.bias.copy_(bias.repeat(r))
+        return p
+
+    def forward(self, x, stream):
+        y = self.conv(x, stream)  # [B, r*C_out, n]
+        b, _, n = y.shape
+        # Constant reshape targets (batch 1 and n from the example) would bake shapes in; -1 keeps
+        # the exported Reshape free of Shape arithmetic while the channel counts stay constant.
+        y = y.reshape(b, self.stride, self.out_ch, n).permute(0, 2, 3, 1)
+        return y.reshape(b, self.out_ch, -1)
+
+
+def to_polyphase(module):
+    """Replace every kernel-2r transposed conv by its PolyphaseUpsample1d (in place), for export."""
+    for name, m in list(module.named_modules()):
+        for child_name, child in list(m.named_children()):
+            if isinstance(child, CausalConvTranspose1d) and child.kernel_size == 2 * child.stride:
+                setattr(m, child_name, PolyphaseUpsample1d.from_transpose(child))
+    return module

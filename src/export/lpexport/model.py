@@ -7,6 +7,8 @@ weights is a renaming/reshaping job:
   decoder: conv k7, then per ratio [LeakyReLU, transposed conv k=2r stride r, residual stack of
   3 dilated units (dilation 1, 3, 9)], then waveform conv k7 (tanh) times loudness conv k3
   (RAVE's mod_sigmoid) -> PQMF synthesis.
+The exporter turns each transposed conv into its polyphase Conv form (layers.PolyphaseUpsample1d):
+same numbers, plain Conv nodes in the graph.
 Differences from RAVE v1, on purpose: every conv is causal (the pedal streams), no BatchNorm in
 the encoder (it trains badly with batch 8 and streams no better), and no noise branch (RAVE's
 uses FFT filtering, which torch 1.13 cannot export, and a random branch would make the pedal's

@@ -16,7 +16,8 @@ Concat before that Concat is quantised, so only the Conv sees the rounded copy.
 
 Which Convs:
 - never ConvTranspose (not fused by the CPU provider; a probe found quantised transposed weights
-  slower than float) nor the PQMF filters (band split and reconstruction need more than 8 bits);
+  slower than float; the exporter now writes upsamplers as polyphase Convs, which are eligible)
+  nor the PQMF filters (band split and reconstruction need more than 8 bits);
 - by default only weight-bound Convs (--select weight-bound): many weights per frame of a hop.
   The others gain nothing from int8 at one hop per call, and the quantise and layout nodes around
   them cost more than they save;

@@ -4,7 +4,8 @@ The package is what ships, so tools that must agree with it (the int8 quantiser,
 benchmark) read their weights from encoder.onnx/decoder.onnx rather than from a checkpoint that may
 have moved on since the export. This works because the exporter names every Conv/ConvTranspose
 initializer after its module parameter, and model.json's "architecture" holds the constructor
-config. Transposed-conv biases are the one exception: the exporter adds them after the overlap-add,
+config (with "upsample": "polyphase", the upsamplers are the plain Convs the exporter wrote). In older
+packages, transposed-conv biases are the one exception: the exporter adds them after the overlap-add,
 so torch folds `bias.view(1, -1, 1)` into an unnamed [1, C, 1] initializer of an Add inside that
 layer's scope; they are found there.
 """
@@ -17,6 +18,7 @@ import onnx
 import torch
 from onnx import numpy_helper
 
+from .layers import to_polyphase
 from .model import DEFAULT_CONFIG, Autoencoder
 from .streaming import DecoderGraph, EncoderGraph, run_streaming
 
@@ -81,6 +83,8 @@ def build_model(package):
     if missing:
         raise PackageError(f"{os.path.join(package, 'model.json')}: architecture lacks {', '.join(missing)}")
     model = Autoencoder(**{k: arch[k] for k in DEFAULT_CONFIG}).eval()
+    if arch.get("upsample") == "polyphase":
+        model = to_polyphase(model).eval()
     weights = package_weights(package, manifest)
     state = {}
     for name, param in model.state_dict().items():

@@ -3,7 +3,8 @@
     python3 -m lpexport.verify_stream [--checkpoint FILE_OR_RUN_DIR] [--hops 12] [--tol 1e-5]
 
 Checks the encoder (audio -> latent mean) and the decoder (latent -> audio) of a random-init
-model, and of a checkpoint when one is given. Exits 1 on any mismatch. Used by CI.
+model, and of a checkpoint when one is given; also that the polyphase upsamplers the exporter
+writes compute what the transposed convs compute, and stream exactly themselves. Exits 1 on any mismatch. Used by CI.
 """
 import argparse
 import sys
@@ -11,7 +12,9 @@ import sys
 import torch
 
 from .checkpoint import load_model
-from .layers import apply_weight_norm, fold_weight_norm
+import copy
+
+from .layers import apply_weight_norm, fold_weight_norm, to_polyphase
 from .model import Autoencoder
 from .streaming import DecoderGraph, EncoderGraph, run_streaming, run_whole
 
@@ -37,6 +40,18 @@ def check(model, label, hops, tol, seed=0):
     return ok
 
 
+def check_polyphase(model, label, hops, tol, seed=0):
+    """The exported (polyphase) upsamplers compute what the trained transposed convs compute."""
+    torch.manual_seed(seed)
+    latent = torch.randn(1, model.config["latent_size"], hops)
+    plain = run_whole(DecoderGraph(model).eval(), latent)
+    poly = run_whole(DecoderGraph(to_polyphase(copy.deepcopy(model)).eval()).eval(), latent)
+    diff = (plain - poly).abs().max().item()
+    good = diff <= tol and plain.shape == poly.shape
+    print(f"{label:>12} polyphase upsamplers: max|transposed-polyphase| = {diff:.2e} {'ok' if good else 'FAIL'}")
+    return good
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", help="checkpoint file or run directory (latest is used)")
@@ -47,10 +62,15 @@ def main(argv=None):
 
     torch.manual_seed(1)
     # Random init with weight norm folded, as export sees it.
-    ok = check(fold_weight_norm(apply_weight_norm(Autoencoder())).eval(), "random-init", args.hops, args.tol)
+    random_init = fold_weight_norm(apply_weight_norm(Autoencoder())).eval()
+    ok = check(random_init, "random-init", args.hops, args.tol)
+    ok &= check_polyphase(random_init, "random-init", args.hops, args.tol)
+    # The export form must stream exactly too (its state is the last input frame, not the overlap tail).
+    ok &= check(to_polyphase(copy.deepcopy(random_init)).eval(), "polyphase", args.hops, args.tol)
     if args.checkpoint:
         model, _, path = load_model(args.checkpoint)
         ok &= check(model, "checkpoint", args.hops, args.tol)
+        ok &= check_polyphase(model, "checkpoint", args.hops, args.tol)
         print(f"checkpoint: {path}")
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
