@@ -24,6 +24,7 @@ public static class Cli
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(ModelInfoCommand.Create(context));
         root.Subcommands.Add(MidiCommand.Create(context));
+        root.Subcommands.Add(PresetCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context, codecs ?? new OnnxCodecSource()));
 
         ParseResult parsed = root.Parse(args);

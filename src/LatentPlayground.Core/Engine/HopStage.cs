@@ -58,6 +58,12 @@ public sealed class HopStage
     /// <summary>Restarts all eight modulators from their seeds at the next hop.</summary>
     public void Trigger() => _triggerPending = true;
 
+    /// <summary>
+    /// The next hop takes the targets as they are, without gliding: for a preset switch, whose step the
+    /// sample stage hides under its dip, so the new preset starts exactly as stored.
+    /// </summary>
+    public void SnapNextHop() => _glideStarted = false;
+
     /// <summary>Zeroes the codec's streaming state and restarts the modulators.</summary>
     public void Reset()
     {

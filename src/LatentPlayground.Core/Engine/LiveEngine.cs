@@ -28,6 +28,8 @@ public sealed class LiveEngine
     // Audio thread's state.
     private readonly SpscQueue<ParameterChange> _audioChanges = new(1024);
     private readonly ParameterTargets _audioTargets = new();
+    private readonly SwitchStaging _audioSwitch = new();
+    private readonly SpscQueue<long> _switchHops = new(16);
     private readonly StreamRing _inputRing;
     private readonly float[] _mono;
     private readonly float[] _decoded;
@@ -39,6 +41,8 @@ public sealed class LiveEngine
     // Inference thread's state.
     private readonly SpscQueue<ParameterChange> _hopChanges = new(1024);
     private readonly ParameterTargets _hopTargets = new();
+    private readonly SwitchStaging _hopSwitch = new();
+    private long _hopSwitchAt = -1;
     private readonly StreamRing _decodedRing;
     private readonly float[] _hopInput;
     private readonly float[] _hopOutput;
@@ -100,6 +104,26 @@ public sealed class LiveEngine
     /// <summary>Thread: control. Queues a change for both threads; false if either queue is full.</summary>
     public bool Post(in ParameterChange change) => _hopChanges.TryEnqueue(change) & _audioChanges.TryEnqueue(change);
 
+    /// <summary>
+    /// Thread: control. Queues a glitch-free switch to <paramref name="values"/> (indexed by
+    /// <see cref="Parameters.ParameterId"/>), as a preset recall does; false if a queue was full.
+    /// </summary>
+    public bool PostSwitch(ReadOnlySpan<double> values)
+    {
+        bool ok = Post(ParameterChange.BeginSwitch);
+        // An index loop: enumerating the table through its interface would box an enumerator per switch.
+        for (int i = 0; i < Parameters.ParameterTable.Count; i++)
+        {
+            Parameters.ParameterDescriptor d = Parameters.ParameterTable.Get((Parameters.ParameterId)i);
+            if (d.Kind != Parameters.ParameterKind.Action)
+            {
+                ok &= Post(new ParameterChange(d.Id, values[(int)d.Id]));
+            }
+        }
+
+        return Post(ParameterChange.EndSwitch) && ok;
+    }
+
     /// <summary>Thread: control. The latest counters and latent, without locking the engine.</summary>
     public EngineSnapshot ReadSnapshot()
     {
@@ -111,9 +135,26 @@ public sealed class LiveEngine
     /// <summary>Thread: before the threads start. Applies queued changes at once, with no fades.</summary>
     public void ApplyPendingImmediately()
     {
-        DrainAudio();
+        while (_audioChanges.TryDequeue(out ParameterChange change))
+        {
+            if (!_audioSwitch.Offer(change, _audioTargets))
+            {
+                _audioTargets.Apply(change);
+            }
+            else if (_audioSwitch.Ready)
+            {
+                _audioTargets.CopyFrom(_audioSwitch.Targets);
+                _audioSwitch.Committed();
+            }
+        }
+
         _sampleStage.Apply(_audioTargets.Values, immediately: true);
         DrainHop();
+        if (_hopSwitch.Ready)
+        {
+            _hopTargets.CopyFrom(_hopSwitch.Targets);
+            _hopSwitch.Committed();
+        }
     }
 
     /// <summary>Thread: audio. Processes one period of interleaved audio. Never blocks, allocates or waits.</summary>
@@ -124,8 +165,11 @@ public sealed class LiveEngine
             throw new ArgumentOutOfRangeException(nameof(frames), frames, "period is larger than the engine was sized for");
         }
 
-        DrainAudio();
-        _sampleStage.Apply(_audioTargets.Values);
+        DrainAudio(frames);
+        if (!_sampleStage.SwitchPending)
+        {
+            _sampleStage.Apply(_audioTargets.Values);
+        }
 
         Span<float> mono = _mono.AsSpan(0, frames);
         Downmix(input[..(frames * _channels)], mono, _channels);
@@ -185,6 +229,16 @@ public sealed class LiveEngine
 
         long began = Stopwatch.GetTimestamp();
         DrainHop();
+        if (_hopSwitch.Ready && _hopSwitchAt >= 0 && _hopIndex >= _hopSwitchAt)
+        {
+            // A recalled preset restarts its modulators from their seeded start, as render does.
+            _hopTargets.CopyFrom(_hopSwitch.Targets);
+            _hopSwitch.Committed();
+            _hopSwitchAt = -1;
+            _hopStage.Trigger();
+            _hopStage.SnapNextHop();
+        }
+
         _hopStage.Process(_hopInput, _hopOutput, _hopTargets.Values, Tempo.State);
         _decodedRing.SkipTo(start);
         _decodedRing.Write(_hopOutput);
@@ -229,22 +283,52 @@ public sealed class LiveEngine
         return false;
     }
 
-    private void DrainAudio()
+    private void DrainAudio(int frames)
     {
         while (_audioChanges.TryDequeue(out ParameterChange change))
         {
-            _audioTargets.Apply(change);
+            if (!_audioSwitch.Offer(change, _audioTargets))
+            {
+                _audioTargets.Apply(change);
+            }
+            else if (_audioSwitch.Ready)
+            {
+                ScheduleSwitch(frames);
+            }
         }
+    }
+
+    // The first hop the inference thread cannot have started once this period's input is written: its
+    // decoded audio plays a wet delay later, more than a fade ahead (the budget covers a fade and a
+    // period), so the sample stage can dip to dry across it. The inference thread learns the hop
+    // through its own queue before that hop's input is complete.
+    private void ScheduleSwitch(int frames)
+    {
+        long hop = (_audioPosition + frames) / _hop;
+        _sampleStage.ScheduleSwitch((hop * _hop) + WetDelaySamples - (_audioPosition - _sampleStage.Frame), _audioSwitch.Targets.Values);
+        _audioTargets.CopyFrom(_audioSwitch.Targets);
+        _audioSwitch.Committed();
+        _switchHops.TryEnqueue(hop);
     }
 
     private void DrainHop()
     {
         while (_hopChanges.TryDequeue(out ParameterChange change))
         {
+            if (_hopSwitch.Offer(change, _hopTargets))
+            {
+                continue;
+            }
+
             if (_hopTargets.Apply(change))
             {
                 _hopStage.Trigger();
             }
+        }
+
+        while (_switchHops.TryDequeue(out long hop))
+        {
+            _hopSwitchAt = hop;
         }
     }
 

@@ -16,6 +16,9 @@ public sealed class OfflineEngine
     private readonly SampleStage _sampleStage;
     private readonly ParameterTargets _targets = new();
     private readonly SpscQueue<ParameterChange> _changes = new(1024);
+    private readonly SwitchStaging _switch = new();
+    private long _hopIndex;
+    private long _switchHop = -1;
     private readonly int _channels;
     private readonly int _hop;
     private readonly float[] _hopInput;
@@ -58,10 +61,42 @@ public sealed class OfflineEngine
     /// <summary>Queues a parameter change for the next block boundary. Returns false if the queue is full.</summary>
     public bool Post(in ParameterChange change) => _changes.TryEnqueue(change);
 
+    /// <summary>
+    /// Queues a glitch-free switch to <paramref name="values"/> (indexed by <see cref="Parameters.ParameterId"/>),
+    /// as a preset recall does: see <see cref="ParameterChange.BeginSwitch"/>. Returns false if the queue is full.
+    /// </summary>
+    public bool PostSwitch(ReadOnlySpan<double> values)
+    {
+        if (!_changes.TryEnqueue(ParameterChange.BeginSwitch))
+        {
+            return false;
+        }
+
+        bool ok = true;
+        // An index loop: enumerating the table through its interface would box an enumerator per switch.
+        for (int i = 0; i < Parameters.ParameterTable.Count; i++)
+        {
+            Parameters.ParameterDescriptor d = Parameters.ParameterTable.Get((Parameters.ParameterId)i);
+            if (d.Kind != Parameters.ParameterKind.Action)
+            {
+                ok &= _changes.TryEnqueue(new ParameterChange(d.Id, values[(int)d.Id]));
+            }
+        }
+
+        return _changes.TryEnqueue(ParameterChange.EndSwitch) && ok;
+    }
+
     /// <summary>Applies every queued change now, with no fades: for the state a render starts from.</summary>
     public void ApplyPendingImmediately()
     {
         Drain();
+        if (_switch.Ready)
+        {
+            _targets.CopyFrom(_switch.Targets);
+            _switch.Committed();
+            _switchHop = -1;
+        }
+
         _sampleStage.Apply(_targets.Values, immediately: true);
     }
 
@@ -69,7 +104,10 @@ public sealed class OfflineEngine
     public void Process(ReadOnlySpan<float> input, Span<float> output, int frames)
     {
         Drain();
-        _sampleStage.Apply(_targets.Values);
+        if (!_sampleStage.SwitchPending)
+        {
+            _sampleStage.Apply(_targets.Values);
+        }
 
         int f = 0;
         while (f < frames)
@@ -83,11 +121,17 @@ public sealed class OfflineEngine
 
             if (_fill == _hop)
             {
+                if (_switchHop >= 0 && _hopIndex >= _switchHop)
+                {
+                    CommitSwitch();
+                }
+
                 _hopStage.Process(_hopInput, _decodedNext, _targets.Values, Tempo.State);
                 LatentObserver?.Invoke(_hopStage.Frame - 1, _hopStage.Latent);
                 Tempo.Advance(_hop);
                 (_decodedPrevious, _decodedNext) = (_decodedNext, _decodedPrevious);
                 _fill = 0;
+                _hopIndex++;
             }
         }
     }
@@ -96,11 +140,45 @@ public sealed class OfflineEngine
     {
         while (_changes.TryDequeue(out ParameterChange change))
         {
-            if (_targets.Apply(change))
+            if (_switch.Offer(change, _targets))
+            {
+                if (_switch.Ready)
+                {
+                    ScheduleSwitch();
+                }
+            }
+            else if (_targets.Apply(change))
             {
                 _hopStage.Trigger();
             }
         }
+    }
+
+    // The new settings start with the hop being filled now, whose decoded audio reaches the sample stage
+    // one hop after it: if that leaves less than a fade before it leaves the limiter, a later hop.
+    private void ScheduleSwitch()
+    {
+        long frame = _sampleStage.Frame;
+        long hop = _hopIndex;
+        long firstNewFrame = (hop + 1) * _hop;
+        while (firstNewFrame + _sampleStage.LimiterLookahead - frame < _sampleStage.LateFadeSamples)
+        {
+            hop++;
+            firstNewFrame += _hop;
+        }
+
+        _switchHop = hop;
+        _sampleStage.ScheduleSwitch(firstNewFrame, _switch.Targets.Values);
+    }
+
+    // A recalled preset restarts its modulators from their seeded start, so it sounds the same every time.
+    private void CommitSwitch()
+    {
+        _targets.CopyFrom(_switch.Targets);
+        _switch.Committed();
+        _switchHop = -1;
+        _hopStage.Trigger();
+        _hopStage.SnapNextHop();
     }
 
     // The model is mono: average the channels, so a stereo source keeps its level.

@@ -22,6 +22,13 @@ public sealed class ParameterTargets
 
     public ReadOnlySpan<double> Values => _values;
 
+    /// <summary>Takes every value of <paramref name="other"/>.</summary>
+    public void CopyFrom(ParameterTargets other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other._values.CopyTo(_values, 0);
+    }
+
     /// <summary>Applies one change. Returns true when it asks the modulators to restart.</summary>
     public bool Apply(in ParameterChange change)
     {

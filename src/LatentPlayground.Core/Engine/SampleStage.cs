@@ -51,6 +51,15 @@ public sealed class SampleStage
     private LinearRamp _alignOn;
     private LinearRamp _bypassOn;
     private LinearRamp _wetAvailable;
+    private LinearRamp _switchOpen;
+
+    // Frames processed since construction or reset, and the preset switch's scheduled frames: the
+    // fade-out starts at _switchFadeOut, and the fade-in (with the staged settings) at _switchFadeIn.
+    private long _frame;
+    private long _switchFadeOut = long.MaxValue;
+    private long _switchFadeIn = long.MaxValue;
+    private readonly double[] _stagedTargets = new double[ParameterTable.Count];
+    private bool _staged;
 
     /// <param name="sampleRate">Audio sample rate.</param>
     /// <param name="channels">Interleaved channels in and out (1 or 2).</param>
@@ -81,6 +90,7 @@ public sealed class SampleStage
         _bypassOn = new LinearRamp(0, fade);
         LateFadeSamples = Math.Max(1, (int)Math.Round(LateFadeSeconds * sampleRate));
         _wetAvailable = new LinearRamp(1, LateFadeSamples);
+        _switchOpen = new LinearRamp(1, LateFadeSamples);
         Apply(DefaultTargets(), immediately: true);
     }
 
@@ -100,6 +110,31 @@ public sealed class SampleStage
     /// signal fades to the aligned dry signal over <see cref="LateFadeSamples"/>, and back when it returns.
     /// </summary>
     public void SetWetAvailable(bool available) => _wetAvailable.SetTarget(available ? 1 : 0);
+
+    /// <summary>Frames processed since construction or <see cref="Reset"/>: the clock switches are scheduled on.</summary>
+    public long Frame => _frame;
+
+    /// <summary>True from <see cref="ScheduleSwitch"/> until its fade back to the wet signal has begun.</summary>
+    public bool SwitchPending => _switchFadeIn != long.MaxValue;
+
+    /// <summary>
+    /// Schedules a glitch-free preset switch. <paramref name="firstNewFrame"/> is the frame (on
+    /// <see cref="Frame"/>'s clock) at which the first decoded sample made with the new settings is passed
+    /// to <see cref="Process"/>. The wet signal fades (S-shaped, <see cref="LateFadeSamples"/>) to the aligned
+    /// dry signal so that it is fully faded when that sample leaves the limiter, and fades back in from
+    /// there; the settings this stage uses are taken from <paramref name="targets"/> at the same moment and
+    /// glide as usual. So the step between the old and the new wet signal, at the hop boundary, is never
+    /// heard. The caller guarantees <paramref name="firstNewFrame"/> + the limiter look-ahead is at least
+    /// a fade ahead of <see cref="Frame"/>; a later switch replaces an earlier pending one.
+    /// </summary>
+    public void ScheduleSwitch(long firstNewFrame, ReadOnlySpan<double> targets)
+    {
+        long boundary = firstNewFrame + _limiter.Lookahead;
+        _switchFadeIn = Math.Max(boundary, _frame);
+        _switchFadeOut = Math.Max(boundary - LateFadeSamples, _frame);
+        targets.CopyTo(_stagedTargets);
+        _staged = true;
+    }
 
     /// <summary>The limiter's gain on the last sample, for a meter.</summary>
     public double LimiterGain => _limiter.Gain;
@@ -126,11 +161,34 @@ public sealed class SampleStage
     {
         for (int done = 0; done < frames;)
         {
-            int n = Math.Min(ChunkFrames, frames - done);
+            // Chunks end at a scheduled switch event, so the fades start on their exact frame whatever
+            // the block size.
+            if (_frame == _switchFadeOut)
+            {
+                _switchOpen.SetTarget(0);
+                _switchFadeOut = long.MaxValue;
+            }
+
+            if (_frame == _switchFadeIn)
+            {
+                if (_staged)
+                {
+                    Apply(_stagedTargets);
+                    _staged = false;
+                }
+
+                _switchOpen.SetTarget(1);
+                _switchFadeIn = long.MaxValue;
+            }
+
+            int n = (int)Math.Min(Math.Min(ChunkFrames, frames - done), NextSwitchEvent() - _frame);
             ProcessChunk(input.Slice(done * _channels, n * _channels), decoded.Slice(done, n), output.Slice(done * _channels, n * _channels), n);
             done += n;
+            _frame += n;
         }
     }
+
+    private long NextSwitchEvent() => Math.Min(_switchFadeOut, _switchFadeIn);
 
     public void Reset()
     {
@@ -142,6 +200,11 @@ public sealed class SampleStage
         }
 
         _dryPos = 0;
+        _frame = 0;
+        _switchFadeOut = long.MaxValue;
+        _switchFadeIn = long.MaxValue;
+        _staged = false;
+        _switchOpen.Jump(1);
     }
 
     // The limited and unlimited decoded signal first, a block at a time (the limiter's quiet blocks
@@ -166,7 +229,7 @@ public sealed class SampleStage
 
         _unlimited.ProcessBlock(decoded, unlimited);
 
-        bool fading = _limiterOn.IsMoving || _decodeOn.IsMoving || _alignOn.IsMoving || _dryWet.IsMoving || _bypassOn.IsMoving || _wetAvailable.IsMoving;
+        bool fading = _limiterOn.IsMoving || _decodeOn.IsMoving || _alignOn.IsMoving || _dryWet.IsMoving || _bypassOn.IsMoving || _wetAvailable.IsMoving || _switchOpen.IsMoving;
         Coefficients k = fading ? default : NextCoefficients();
         int length = _dryAlign[0].Length;
         for (int f = 0; f < frames; f++)
@@ -201,8 +264,10 @@ public sealed class SampleStage
 
         // The late fade is S-shaped: flat at both ends, where one signal dominates and its steepest
         // slope can come through whole, so the fade adds no step there.
+        // A preset switch's dip uses the same S-shape.
         double u = _wetAvailable.Next();
-        double decodeOn = _decodeOn.Next() * u * u * (3 - (2 * u));
+        double v = _switchOpen.Next();
+        double decodeOn = _decodeOn.Next() * u * u * (3 - (2 * u)) * v * v * (3 - (2 * v));
         double alignOn = _alignOn.Next();
         double dryWet = _dryWet.Next();
         double bypassOn = _bypassOn.Next();

@@ -7,6 +7,7 @@ using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Tempo;
+using LatentPlayground.Presets;
 using LatentPlayground.Render;
 
 namespace LatentPlayground.Commands;
@@ -27,7 +28,9 @@ public static class RenderCommand
         var model = new Option<string>("--model") { Description = "Model package folder (default: the bundled default model)", HelpName = "DIR" };
         var precision = new Option<string>("--precision") { Description = "int8 (the pedal's default when the package has it) or fp32", HelpName = "int8|fp32" };
         precision.AcceptOnlyFromAmong("int8", "fp32");
-        var preset = new Option<string>("--preset") { Description = "Start from this preset file (JSON)", HelpName = "FILE" };
+        var preset = new Option<string>("--preset") { Description = "Start from this preset: a JSON file, or a preset's name in the bank (--bank) or the factory presets", HelpName = "NAME-OR-FILE" };
+        var switches = new Option<string[]>("--switch") { Description = "Recall a preset at a time into the input, glitch-free as on the pedal, e.g. --switch 4.5=\"Fractal storm\" (repeatable)", HelpName = "SECONDS=PRESET" };
+        var bank = new Option<string>("--bank") { Description = "Preset bank folder for preset names (default: $LATENTPLAYGROUND_BANK or ~/.local/share/latentplayground/presets)", HelpName = "DIR" };
         var set = new Option<string[]>("--set") { Description = "Set any parameter of the table, e.g. --set basis=fractal (repeatable, after the preset)", HelpName = "NAME=VALUE" };
         var bpm = new Option<double?>("--bpm") { Description = "Run the transport at this tempo from the first sample (20..400)", HelpName = "X" };
         var seed = new Option<string>("--seed") { Description = "Global seed of the modulators (0..9999)", HelpName = "N" };
@@ -37,7 +40,7 @@ public static class RenderCommand
 
         var command = new Command("render", "Run a WAV file through the pedal's engine and write the result.")
         {
-            input, output, model, precision, preset, set, bpm, seed, latents, bits,
+            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank,
         };
 
         command.SetAction(r =>
@@ -56,7 +59,9 @@ public static class RenderCommand
                 throw new UsageException($"{outPath}: the output would overwrite the input");
             }
 
-            RenderSettings settings = BuildSettings(r.GetValue(preset), r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm));
+            string bankFolder = r.GetValue(bank) ?? PresetLocations.DefaultBankFolder;
+            RenderSettings settings = BuildSettings(r.GetValue(preset), r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
+            settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder) };
             WavAudio audio = ReadInput(inPath);
             using OpenedCodec opened = codecs.Open(r.GetValue(model), r.GetValue(precision));
             IStreamingCodec codec = opened.Codec;
@@ -89,35 +94,12 @@ public static class RenderCommand
     }
 
     /// <summary>The starting parameters: defaults, then the preset, then --seed, then each --set in order.</summary>
-    public static RenderSettings BuildSettings(string? presetPath, string? seed, IEnumerable<string> sets, double? bpm)
+    public static RenderSettings BuildSettings(string? presetPath, string? seed, IEnumerable<string> sets, double? bpm, string? bankFolder = null)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        ParameterSet parameters;
-        if (presetPath is null)
-        {
-            parameters = new ParameterSet();
-        }
-        else
-        {
-            string json;
-            try
-            {
-                json = File.ReadAllText(presetPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"{presetPath}: cannot read preset: {e.Message}", e);
-            }
-
-            try
-            {
-                parameters = PresetJson.Parse(json, presetPath).Parameters;
-            }
-            catch (PresetFormatException e)
-            {
-                throw new UsageException(e.Message, e);
-            }
-        }
+        ParameterSet parameters = presetPath is null
+            ? new ParameterSet()
+            : PresetLocations.Resolve(presetPath, bankFolder ?? PresetLocations.DefaultBankFolder).Parameters;
 
         if (seed is not null)
         {
@@ -135,6 +117,28 @@ public static class RenderCommand
         }
 
         return new RenderSettings { Parameters = parameters, Bpm = bpm };
+    }
+
+    /// <summary>Each <c>SECONDS=PRESET</c>, resolved and sorted by time.</summary>
+    public static IReadOnlyList<PresetSwitch> ParseSwitches(IEnumerable<string> specs, string bankFolder)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        var list = new List<PresetSwitch>();
+        foreach (string spec in specs)
+        {
+            int eq = spec.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == spec.Length - 1
+                || !double.TryParse(spec.AsSpan(0, eq), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds)
+                || !double.IsFinite(seconds) || seconds < 0)
+            {
+                throw new UsageException($"--switch: '{spec}' is not SECONDS=PRESET with SECONDS >= 0, e.g. 4.5=\"Fractal storm\"");
+            }
+
+            string name = spec[(eq + 1)..];
+            list.Add(new PresetSwitch(seconds, name, PresetLocations.Resolve(name, bankFolder).Parameters));
+        }
+
+        return [.. list.OrderBy(s => s.Seconds)];
     }
 
     private static void Check(string? error, string option)

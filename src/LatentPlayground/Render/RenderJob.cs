@@ -51,11 +51,24 @@ public static class RenderJob
         int block = settings.BlockFrames;
         var inBlock = new float[block * channels];
         var outBlock = new float[block * channels];
+        var switchValues = new double[ParameterTable.Count];
+        long[] switchAt = [.. settings.Switches.Select(s => (long)Math.Round(s.Seconds * codec.SampleRate))];
+        int nextSwitch = 0;
         long done = 0;
         long nextReport = 0;
         while (done < total)
         {
-            int n = (int)Math.Min(block, total - done);
+            // A switch is posted at its exact input frame: blocks are cut there, so the result does not
+            // depend on the block size.
+            while (nextSwitch < switchAt.Length && switchAt[nextSwitch] <= done)
+            {
+                settings.Switches[nextSwitch].Parameters.CopyTo(switchValues);
+                engine.PostSwitch(switchValues);
+                nextSwitch++;
+            }
+
+            long limit = nextSwitch < switchAt.Length ? switchAt[nextSwitch] - done : long.MaxValue;
+            int n = (int)Math.Min(Math.Min(block, total - done), limit);
             for (int f = 0; f < n; f++)
             {
                 long t = done + f;

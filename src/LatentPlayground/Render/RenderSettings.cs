@@ -10,6 +10,12 @@ public sealed class RenderSettings
     /// <summary>Run the transport at this tempo from beat 0; null leaves it stopped (note-value Time then never loops).</summary>
     public double? Bpm { get; init; }
 
+    /// <summary>
+    /// Preset switches during the render: at each time (seconds of input), a glitch-free switch to those
+    /// parameters, exactly as a footswitch or Program Change recall on the pedal. In time order.
+    /// </summary>
+    public IReadOnlyList<PresetSwitch> Switches { get; init; } = [];
+
     /// <summary>Frames per engine call. The output does not depend on it; it only bounds memory per call.</summary>
     public int BlockFrames { get; init; } = 512;
 }
