@@ -5,7 +5,11 @@ using LatentPlayground.Audio.RealTime;
 using LatentPlayground.Commands;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
+using LatentPlayground.Core.Presets;
+using LatentPlayground.Midi.Clock;
+using LatentPlayground.Presets;
 using LatentPlayground.Render;
+using LatentPlayground.State;
 
 namespace LatentPlayground.Live;
 
@@ -27,7 +31,12 @@ public static class LiveSession
         ArgumentNullException.ThrowIfNull(notifier);
         ArgumentNullException.ThrowIfNull(stop);
 
-        ParameterSet parameters = RenderCommand.BuildSettings(config.Preset, null, [], null).Parameters;
+        string bankFolder = config.PresetBank ?? PresetLocations.DefaultBankFolder;
+        string stateFolder = config.StateDir ?? PedalSettingsFile.DefaultFolder;
+        // Bank and settings messages wait for the startup report: a refusal below must stay one line.
+        var startup = new List<(bool Warning, string Text)>();
+        (PresetBank bank, PedalSettings pedalSettings) = LoadBankAndSettings(bankFolder, stateFolder, startup);
+        ParameterSet parameters = StartingPreset(config, bank, bankFolder, ref pedalSettings, startup);
         using OpenedCodec opened = codecs.Open(config.Model, config.Precision);
         IStreamingCodec codec = opened.Codec;
         int rate = config.Rate ?? codec.SampleRate;
@@ -41,12 +50,32 @@ public static class LiveSession
         LiveEngine Make() => BuildEngine(codec, config, budget, parameters);
         EngineWarmUp.Run(Make, codec, config.Period);
         LiveEngine engine = Make();
+        engine.Tempo.SetTempo(pedalSettings.Bpm);
+        engine.Tempo.Start();
+        if (pedalSettings.ClockSource != ClockSource.Internal)
+        {
+            startup.Add((true, $"clock source {ClockSourceNames.ToName(pedalSettings.ClockSource)}: this build runs the internal clock at {pedalSettings.Bpm.ToString("0.##", CultureInfo.InvariantCulture)} BPM live; the setting is kept"));
+        }
+
+        using var control = new PedalControl(engine, bank, pedalSettings, stateFolder, config.MidiInputs, log);
 
         AlsaDuplexStream stream = OpenStream(config, rate);
         try
         {
             var latency = WetLatency.From(engine.LatencySamples, engine.WetDelaySamples, budget, codec.LatencySamples, stream.Periods, stream.PeriodFrames, rate);
             StartupReport.Before(log, config, opened.Description, codec, stream, latency);
+            foreach ((bool warning, string text) in startup)
+            {
+                if (warning)
+                {
+                    log.Warning(text);
+                }
+                else
+                {
+                    log.Info(text);
+                }
+            }
+
             LiveDriver driver = LiveDriver.Start(engine, stream, codec.Hop, DriverSettings(config, rate), log.Warning);
             StartupReport.Threads(log, driver);
             notifier.Ready($"running, wet latency {latency.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
@@ -55,14 +84,70 @@ public static class LiveSession
                 log.Warning(notifyError);
             }
 
-            RunEnd end = new SessionMonitor(driver, config, rate, log, notifier).Watch(stop);
+            control.Start(parameters);
+            RunEnd end = new SessionMonitor(driver, config, rate, log, notifier) { OnTick = control.Poll }.Watch(stop);
             notifier.Stopping("stopping");
-            return Finish(driver, end, stop, log);
+            int code = Finish(driver, end, stop, log);
+            control.SaveState();
+            return code;
         }
         finally
         {
             stream.Dispose();
         }
+    }
+
+    // The bank (seeded with the factory presets on first boot) and the settings; neither can stop the
+    // pedal from starting: a bad file is a warning and the defaults stand in.
+    private static (PresetBank Bank, PedalSettings Settings) LoadBankAndSettings(string bankFolder, string stateFolder, List<(bool Warning, string Text)> log)
+    {
+        try
+        {
+            PresetLocations.EnsureBank(bankFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Add((true, $"{bankFolder}: cannot create the preset bank ({e.Message}); using the factory presets"));
+        }
+
+        (PresetBank bank, IReadOnlyList<string> problems, string source) = PresetLocations.Open(bankFolder);
+        foreach (string p in problems)
+        {
+            log.Add((true, p));
+        }
+
+        log.Add((false, $"preset bank {source}: {bank.Count} presets"));
+        (PedalSettings settings, string? problem) = PedalSettingsFile.Load(stateFolder);
+        if (problem is not null)
+        {
+            log.Add((true, problem));
+        }
+
+        return (bank, settings);
+    }
+
+    // --preset wins; otherwise the last preset recalled before the reboot; otherwise the bank's first.
+    private static ParameterSet StartingPreset(RunConfig config, PresetBank bank, string bankFolder, ref PedalSettings settings, List<(bool Warning, string Text)> log)
+    {
+        if (config.Preset is not null)
+        {
+            return RenderCommand.BuildSettings(config.Preset, null, [], null, bankFolder).Parameters;
+        }
+
+        int index = settings.LastPreset is string last ? bank.IndexOf(last) : -1;
+        if (settings.LastPreset is not null && index < 0)
+        {
+            log.Add((true, $"last preset {settings.LastPreset}: not in the bank (deleted, or skipped above); starting from the first preset"));
+        }
+
+        if (bank.TrySelect(Math.Max(index, 0), out PresetEntry? entry))
+        {
+            log.Add((false, $"preset {bank.Current}: {entry!.Preset.Name} ({entry.FileName})"));
+            settings = settings with { LastPreset = entry.FileName };
+            return entry.Preset.Parameters;
+        }
+
+        return new ParameterSet();
     }
 
     private static int Finish(LiveDriver driver, RunEnd end, StopRequest stop, LiveLog log)

@@ -57,13 +57,16 @@ public sealed record RunConfig
     /// <summary>Preset to start from; null starts from the parameter table's defaults.</summary>
     public string? Preset { get; init; }
 
-    /// <summary>Preset bank folder (stored and checked; used by a later issue).</summary>
+    /// <summary>Preset bank folder; null is $LATENTPLAYGROUND_BANK or ~/.local/share/latentplayground/presets. Seeded with the factory presets when new.</summary>
     public string? PresetBank { get; init; }
+
+    /// <summary>Folder of the state kept across reboots (settings.json); null is $STATE_DIRECTORY or ~/.local/state/latentplayground.</summary>
+    public string? StateDir { get; init; }
 
     /// <summary>Hardware pin map file (stored and checked; used by a later issue).</summary>
     public string? HardwareMap { get; init; }
 
-    /// <summary>MIDI input device paths (stored and checked; used by a later issue).</summary>
+    /// <summary>MIDI input device paths: raw MIDI (/dev/snd/midiC*D*), a UART tty (DIN MIDI) or a FIFO; a missing one is retried every second.</summary>
     public IReadOnlyList<string> MidiInputs { get; init; } = [];
 
     /// <summary>Seconds between status lines in the log.</summary>

@@ -18,7 +18,7 @@ public static class RunConfigFile
     private static readonly string[] Fields =
     [
         "schema", "capture", "playback", "rate", "channels", "format", "period", "periods", "budget_ms", "pace",
-        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "hardware_map",
+        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "state_dir", "hardware_map",
         "midi_inputs", "status_interval_s",
     ];
 
@@ -99,6 +99,7 @@ public static class RunConfigFile
         config = r.Set(config, "precision", r.String("precision"), (c, v) => c with { Precision = Precision(v, r.Where("precision")) });
         config = r.Set(config, "preset", r.Path("preset", folder: false), (c, v) => c with { Preset = v });
         config = r.Set(config, "preset_bank", r.Path("preset_bank", folder: true), (c, v) => c with { PresetBank = v });
+        config = r.Set(config, "state_dir", r.Path("state_dir", folder: true), (c, v) => c with { StateDir = v });
         config = r.Set(config, "hardware_map", r.Path("hardware_map", folder: false), (c, v) => c with { HardwareMap = v });
         config = r.Set(config, "midi_inputs", r.Paths("midi_inputs"), (c, v) => c with { MidiInputs = v });
         config = r.SetValue(config, "status_interval_s", r.Number("status_interval_s"), (c, v) => c with { StatusIntervalSeconds = ConfigRules.StatusInterval(v, r.Where("status_interval_s")) });

@@ -33,6 +33,9 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
     /// <summary>Audio must have advanced this recently to count as healthy.</summary>
     private static readonly TimeSpan HealthWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>Called on every tick of the watch (every 10 ms when set): the pedal's control work (MIDI, presets).</summary>
+    public Action? OnTick { get; init; }
+
     public RunEnd Watch(StopRequest stop)
     {
         long started = Stopwatch.GetTimestamp();
@@ -42,12 +45,20 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
         LiveCounters logged = seen;
         bool paceChecked = config.Pace.Mode != PacingMode.Device;
         TimeSpan tick = notifier.WatchdogInterval is TimeSpan w && w < Tick ? w : Tick;
+        if (OnTick is not null)
+        {
+            // MIDI CC and Program Change are handled here: 10 ms keeps them well under a hop.
+            tick = TimeSpan.FromMilliseconds(10);
+        }
+
         while (true)
         {
             if (stop.Wait(tick))
             {
                 return RunEnd.Stopped;
             }
+
+            OnTick?.Invoke();
 
             LiveCounters c = driver.ReadCounters();
             long now = Stopwatch.GetTimestamp();

@@ -1,0 +1,203 @@
+using LatentPlayground.Core.Engine;
+using LatentPlayground.Core.Parameters;
+using LatentPlayground.Core.Presets;
+using LatentPlayground.Core.Realtime;
+using LatentPlayground.Midi.Input;
+using LatentPlayground.Midi.Mapping;
+using LatentPlayground.State;
+
+namespace LatentPlayground.Live;
+
+/// <summary>
+/// The control side of a running pedal: the MIDI inputs (each on its own reader thread, reconnecting when
+/// a USB device comes back), the CC/PC map, the preset bank and the settings that survive a reboot.
+/// Control Change moves parameters and fires footswitch actions, Program Change recalls presets with the
+/// engine's glitch-free switch, and every recall is remembered as the last preset.
+/// Thread: the control thread, except the readers' own threads, which only fill their queues.
+/// </summary>
+public sealed class PedalControl : IDisposable
+{
+    private readonly LiveEngine _engine;
+    private readonly PresetBank _bank;
+    private readonly string _stateFolder;
+    private readonly LiveLog _log;
+    private readonly MidiMap _map;
+    private readonly List<(MidiInputReader Reader, SpscQueue<MidiEvent> Queue)> _inputs = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _connectionNews = new();
+    private readonly double[] _switchValues = new double[ParameterTable.Count];
+    private readonly ParameterSet _current = new();
+
+    public PedalControl(LiveEngine engine, PresetBank bank, PedalSettings settings, string stateFolder, IReadOnlyList<string> midiInputs, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(midiInputs);
+        _engine = engine;
+        _bank = bank;
+        Settings = settings;
+        _stateFolder = stateFolder;
+        _log = log;
+        _map = MidiMap.CreateDefault();
+        _map.Channel = settings.MidiChannel == MidiMap.Omni ? MidiMap.Omni : settings.MidiChannel - 1;
+        foreach (string path in midiInputs)
+        {
+            var queue = new SpscQueue<MidiEvent>(1024);
+            var reader = new MidiInputReader(path, queue, change => _connectionNews.Enqueue($"MIDI input {path}: {change}"));
+            _inputs.Add((reader, queue));
+        }
+    }
+
+    public PedalSettings Settings { get; private set; }
+
+    /// <summary>The parameters as the control side last sent them (the preset plus CC moves).</summary>
+    public ParameterSet Current => _current;
+
+    /// <summary>Starts the MIDI readers. A device missing now is retried every second; audio does not wait for it.</summary>
+    public void Start(ParameterSet startingParameters)
+    {
+        ArgumentNullException.ThrowIfNull(startingParameters);
+        startingParameters.CopyTo(_switchValues);
+        for (int i = 0; i < _switchValues.Length; i++)
+        {
+            _current.Set((ParameterId)i, _switchValues[i]);
+        }
+
+        foreach ((MidiInputReader reader, _) in _inputs)
+        {
+            reader.Start();
+        }
+    }
+
+    /// <summary>Handles what arrived since the last call. Never blocks.</summary>
+    public void Poll()
+    {
+        while (_connectionNews.TryDequeue(out string? news))
+        {
+            _log.Notice(news);
+        }
+
+        foreach ((_, SpscQueue<MidiEvent> queue) in _inputs)
+        {
+            while (queue.TryDequeue(out MidiEvent e))
+            {
+                if (!_map.TryHandle(e.Message, out MidiMapEvent result))
+                {
+                    continue;
+                }
+
+                switch (result.Kind)
+                {
+                    case MidiMapEventKind.Parameter:
+                        _current.Set(result.Change.Id, result.Change.Value);
+                        _engine.Post(result.Change);
+                        break;
+                    case MidiMapEventKind.Preset:
+                        Recall(result.Number);
+                        break;
+                    case MidiMapEventKind.Action:
+                        Act(result.Action!);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Recalls the preset at <paramref name="index"/> (Program Change n recalls index n) with a glitch-free switch.</summary>
+    public bool Recall(int index)
+    {
+        if (!_bank.TrySelect(index, out PresetEntry? entry))
+        {
+            _log.Warning($"preset {index}: the bank has {_bank.Count} presets (0..{_bank.Count - 1}); staying on the current one");
+            return false;
+        }
+
+        Apply(entry!);
+        return true;
+    }
+
+    /// <summary>A footswitch action by name, from a CC bound to it (the footswitches call the same).</summary>
+    public void Act(string action)
+    {
+        switch (action)
+        {
+            case "next-preset":
+                ApplyIfAny(_bank.Next());
+                break;
+            case "previous-preset":
+                ApplyIfAny(_bank.Previous());
+                break;
+            case "bank-up":
+                ApplyIfAny(_bank.BankUp());
+                break;
+            case "bank-down":
+                ApplyIfAny(_bank.BankDown());
+                break;
+            case "bypass":
+                Toggle(ParameterId.Bypass);
+                break;
+            case "trigger":
+                _engine.Post(new ParameterChange(ParameterId.Trigger, 1));
+                break;
+            default:
+                _log.Info($"action {action}: not available from MIDI on this build");
+                break;
+        }
+    }
+
+    /// <summary>Writes the settings (last preset, clock source, tempo, MIDI channel) atomically.</summary>
+    public void SaveState()
+    {
+        try
+        {
+            PedalSettingsFile.Save(_stateFolder, Settings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.Warning($"{Path.Combine(_stateFolder, PedalSettingsFile.FileName)}: cannot save the settings: {e.Message}");
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach ((MidiInputReader reader, _) in _inputs)
+        {
+            reader.Dispose();
+        }
+    }
+
+    private void ApplyIfAny(PresetEntry? entry)
+    {
+        if (entry is not null)
+        {
+            Apply(entry);
+        }
+    }
+
+    private void Apply(PresetEntry entry)
+    {
+        entry.Preset.Parameters.CopyTo(_switchValues);
+        for (int i = 0; i < _switchValues.Length; i++)
+        {
+            _current.Set((ParameterId)i, _switchValues[i]);
+        }
+
+        if (!_engine.PostSwitch(_switchValues))
+        {
+            _log.Warning($"preset {entry.FileName}: the engine's queue is full; try again");
+            return;
+        }
+
+        _log.Notice($"preset {_bank.Current}: {entry.Preset.Name} ({entry.FileName})");
+        Settings = Settings with { LastPreset = entry.FileName };
+        SaveState();
+    }
+
+    private void Toggle(ParameterId id)
+    {
+        double next = _current.IsOn(id) ? 0 : 1;
+        _current.Set(id, next);
+        _engine.Post(new ParameterChange(id, next));
+    }
+}

@@ -1,0 +1,23 @@
+using LatentPlayground.Midi.Clock;
+using LatentPlayground.Midi.Mapping;
+
+namespace LatentPlayground.State;
+
+/// <summary>
+/// What the pedal remembers across a reboot besides the presets themselves: the last recalled preset,
+/// the clock source and the internal tempo, and the MIDI receive channel. Saved when the pedal stops
+/// and whenever they change, restored at boot.
+/// </summary>
+public sealed record PedalSettings
+{
+    /// <summary>File name (in the bank) of the last recalled preset; null before any.</summary>
+    public string? LastPreset { get; init; }
+
+    public ClockSource ClockSource { get; init; } = ClockSource.Internal;
+
+    /// <summary>The tempo of the internal clock.</summary>
+    public double Bpm { get; init; } = 120;
+
+    /// <summary>1..16, or <see cref="MidiMap.Omni"/>.</summary>
+    public int MidiChannel { get; init; } = MidiMap.Omni;
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using LatentPlayground.State;
+using Tmds.Linux;
+
+namespace LatentPlayground.Tests.Live;
+
+/// <summary>
+/// <c>run</c> with its bank, settings and MIDI: the last preset comes back after a restart, Program Change
+/// over a MIDI input recalls a preset and is remembered, and a broken settings file does not stop the pedal.
+/// </summary>
+[Collection(LiveTestCollection.Name)]
+public sealed class PedalStateTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("lp-pedal-state-").FullName;
+
+    private string Bank => Path.Combine(_folder, "bank");
+
+    private string State => Path.Combine(_folder, "state");
+
+    public void Dispose()
+    {
+        _ = LibC.munlockall();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void The_first_boot_seeds_the_bank_and_a_restart_comes_back_on_the_last_preset()
+    {
+        Directory.CreateDirectory(State);
+        (int code, _, string stderr) = Run("0.3");
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(Bank, "06-fractal-storm.json")));
+        Assert.Contains("preset 0: Cell steps", stderr, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(State, PedalSettingsFile.FileName),
+            """{ "schema": 1, "last_preset": "05-voronoi-regions.json", "clock_source": "internal", "bpm": 96, "midi_channel": "omni" }""");
+        (code, _, stderr) = Run("0.3");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("preset 4: Voronoi regions (05-voronoi-regions.json)", stderr, StringComparison.Ordinal);
+        PedalSettings saved = PedalSettingsFile.Load(State).Settings;
+        Assert.Equal("05-voronoi-regions.json", saved.LastPreset);
+        Assert.Equal(96, saved.Bpm);
+    }
+
+    [Fact]
+    public void A_broken_settings_file_is_one_warning_and_the_pedal_runs_on_defaults()
+    {
+        Directory.CreateDirectory(State);
+        File.WriteAllText(Path.Combine(State, PedalSettingsFile.FileName), """{ "schema": 1, "clock_source": "wristwatch" }""");
+        (int code, _, string stderr) = Run("0.3");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("settings.json: clock_source: must be internal, midi or tap", stderr, StringComparison.Ordinal);
+        Assert.Contains("duration reached", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Program_change_on_a_midi_input_recalls_the_preset_and_it_is_remembered()
+    {
+        Directory.CreateDirectory(State);
+        string fifo = Path.Combine(_folder, "midi-in");
+        using (var mk = Process.Start("mkfifo", fifo))
+        {
+            await mk.WaitForExitAsync();
+        }
+
+        // The writer opens the FIFO once the pedal's reader has, then sends Program Change 2 on channel 1.
+        var writer = Task.Run(async () =>
+        {
+            await Task.Delay(600);
+            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            pipe.Write([0xC0, 0x02]);
+            pipe.Flush();
+            await Task.Delay(1500);
+        });
+
+        (int code, _, string stderr) = Run("2.5", fifo);
+        await writer;
+        Assert.True(code == 0, stderr);
+        Assert.Contains("preset 2: Perlin drift (03-perlin-drift.json)", stderr, StringComparison.Ordinal);
+        Assert.Equal("03-perlin-drift.json", PedalSettingsFile.Load(State).Settings.LastPreset);
+    }
+
+    private (int Code, string Out, string Error) Run(string seconds, string? midi = null)
+    {
+        string config = Path.Combine(_folder, "pedal.json");
+        string inputs = midi is null ? "[]" : $"[\"{midi}\"]";
+        File.WriteAllText(config, $$"""
+            { "schema": 1, "capture": "null", "playback": "null", "pace": "1", "period": 256,
+              "preset_bank": "{{Bank}}", "state_dir": "{{State}}", "midi_inputs": {{inputs}} }
+            """);
+        return CliRunner.Run("run", "--config", config, "--duration", seconds);
+    }
+}
