@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LatentPlayground.Core.Tempo;
 
 namespace LatentPlayground.Core.Engine;
 
@@ -29,6 +30,9 @@ public struct EngineSnapshot
 
     /// <summary>Latest hop time over the hop's duration, smoothed: 1.0 means no time to spare.</summary>
     public double Load { get; set; }
+
+    /// <summary>The tempo the latest hop's modulators followed, and whether the transport ran.</summary>
+    public TempoState Tempo { get; set; }
 
     /// <summary>The latent the decoder received at the latest hop (z').</summary>
     public LatentVector Latent { get; set; }

@@ -47,6 +47,8 @@ public sealed class LiveEngine
     private readonly float[] _hopInput;
     private readonly float[] _hopOutput;
     private readonly SnapshotPublisher<EngineSnapshot> _snapshots = new();
+    private readonly SnapshotPublisher<ExternalClock> _externalClock = new();
+    private readonly SnapshotPublisher<SampleClock> _sampleClock = new();
     private EngineSnapshot _snapshot;
     private long _hopIndex;
 
@@ -124,6 +126,12 @@ public sealed class LiveEngine
         return Post(ParameterChange.EndSwitch) && ok;
     }
 
+    /// <summary>
+    /// Thread: control. Hands the engine the outside clock to follow (MIDI), or stops following one
+    /// (<see cref="ExternalClock.Enabled"/> false: back to the engine's own clock at its tempo).
+    /// </summary>
+    public void SetExternalClock(in ExternalClock clock) => _externalClock.Publish(clock);
+
     /// <summary>Thread: control. The latest counters and latent, without locking the engine.</summary>
     public EngineSnapshot ReadSnapshot()
     {
@@ -165,6 +173,8 @@ public sealed class LiveEngine
             throw new ArgumentOutOfRangeException(nameof(frames), frames, "period is larger than the engine was sized for");
         }
 
+        // The monotonic time of this period's first frame, for the inference thread's outside-clock tempo.
+        _sampleClock.Publish(new SampleClock(_audioPosition, Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency));
         DrainAudio(frames);
         if (!_sampleStage.SwitchPending)
         {
@@ -239,7 +249,8 @@ public sealed class LiveEngine
             _hopStage.SnapNextHop();
         }
 
-        _hopStage.Process(_hopInput, _hopOutput, _hopTargets.Values, Tempo.State);
+        TempoState tempo = HopTempo(start);
+        _hopStage.Process(_hopInput, _hopOutput, _hopTargets.Values, tempo);
         _decodedRing.SkipTo(start);
         _decodedRing.Write(_hopOutput);
         Tempo.Advance(_hop);
@@ -258,9 +269,25 @@ public sealed class LiveEngine
         }
 
         _snapshot.Latent = latent;
+        _snapshot.Tempo = tempo;
 
         _snapshots.Publish(_snapshot);
         return true;
+    }
+
+    // With an outside clock, the transport as it will be when this hop is heard: its capture time (from
+    // the audio thread's latest period stamp) plus the engine's latency. Otherwise the engine's own clock.
+    private TempoState HopTempo(long start)
+    {
+        ExternalClock external = _externalClock.Read();
+        if (!external.Enabled)
+        {
+            return Tempo.State;
+        }
+
+        SampleClock clock = _sampleClock.Read();
+        double heard = clock.Seconds + ((start - clock.Frame + LatencySamples) / (double)SampleRate);
+        return external.Anchor.StateAt(heard);
     }
 
     private bool ReadDecoded(long start, Span<float> decoded)

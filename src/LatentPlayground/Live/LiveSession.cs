@@ -52,9 +52,9 @@ public static class LiveSession
         LiveEngine engine = Make();
         engine.Tempo.SetTempo(pedalSettings.Bpm);
         engine.Tempo.Start();
-        if (pedalSettings.ClockSource != ClockSource.Internal)
+        if (pedalSettings.ClockSource == ClockSource.Tap)
         {
-            startup.Add((true, $"clock source {ClockSourceNames.ToName(pedalSettings.ClockSource)}: this build runs the internal clock at {pedalSettings.Bpm.ToString("0.##", CultureInfo.InvariantCulture)} BPM live; the setting is kept"));
+            startup.Add((true, $"clock source tap: tapping needs the footswitches, not wired into run yet; running the internal clock at {pedalSettings.Bpm.ToString("0.##", CultureInfo.InvariantCulture)} BPM live; the setting is kept"));
         }
 
         using var control = new PedalControl(engine, bank, pedalSettings, stateFolder, config.MidiInputs, log);

@@ -2,6 +2,8 @@ using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Realtime;
+using LatentPlayground.Core.Tempo;
+using LatentPlayground.Midi.Clock;
 using LatentPlayground.Midi.Input;
 using LatentPlayground.Midi.Mapping;
 using LatentPlayground.State;
@@ -26,6 +28,9 @@ public sealed class PedalControl : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _connectionNews = new();
     private readonly double[] _switchValues = new double[ParameterTable.Count];
     private readonly ParameterSet _current = new();
+    private readonly ClockFollower _follower;
+    private bool _wasLocked;
+    private bool _wasLost;
 
     public PedalControl(LiveEngine engine, PresetBank bank, PedalSettings settings, string stateFolder, IReadOnlyList<string> midiInputs, LiveLog log)
     {
@@ -39,6 +44,7 @@ public sealed class PedalControl : IDisposable
         _log = log;
         _map = MidiMap.CreateDefault();
         _map.Channel = settings.MidiChannel == MidiMap.Omni ? MidiMap.Omni : settings.MidiChannel - 1;
+        _follower = new ClockFollower(settings.Bpm);
         foreach (string path in midiInputs)
         {
             var queue = new SpscQueue<MidiEvent>(1024);
@@ -80,7 +86,9 @@ public sealed class PedalControl : IDisposable
         {
             while (queue.TryDequeue(out MidiEvent e))
             {
-                if (!_map.TryHandle(e.Message, out MidiMapEvent result))
+                // Clock, Start, Stop, Continue and Song Position go to the follower whatever the clock source,
+                // so switching the source to MIDI finds it already locked.
+                if (_follower.Receive(e.Message, e.Time) || !_map.TryHandle(e.Message, out MidiMapEvent result))
                 {
                     continue;
                 }
@@ -101,6 +109,29 @@ public sealed class PedalControl : IDisposable
                         break;
                 }
             }
+        }
+
+        FollowClock();
+    }
+
+    /// <summary>The MIDI clock follower (tempo, transport, lost clock), for the display.</summary>
+    public ClockFollower Clock => _follower;
+
+    private void FollowClock()
+    {
+        _follower.Update(StopwatchClock.Instance.Seconds);
+        if (Settings.ClockSource == ClockSource.Midi)
+        {
+            _engine.SetExternalClock(new ExternalClock(true, _follower.Anchor));
+        }
+
+        if (_follower.Locked != _wasLocked || _follower.ClockLost != _wasLost)
+        {
+            _wasLocked = _follower.Locked;
+            _wasLost = _follower.ClockLost;
+            _log.Notice(_follower.ClockLost
+                ? $"MIDI clock lost; holding {_follower.Bpm.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} BPM"
+                : _follower.Locked ? $"MIDI clock locked at {_follower.Bpm.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} BPM" : "MIDI clock: waiting for ticks");
         }
     }
 

@@ -1,3 +1,4 @@
+using LatentPlayground.Core.Tempo;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Midi.Messages;
 using LatentPlayground.Midi.Tests.Messages;

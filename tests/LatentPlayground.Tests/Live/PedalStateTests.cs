@@ -80,6 +80,47 @@ public sealed class PedalStateTests : IDisposable
         Assert.Equal("03-perlin-drift.json", PedalSettingsFile.Load(State).Settings.LastPreset);
     }
 
+    [Fact]
+    public async Task With_midi_as_the_clock_source_the_pedal_locks_to_incoming_clock()
+    {
+        Directory.CreateDirectory(State);
+        File.WriteAllText(Path.Combine(State, PedalSettingsFile.FileName), """{ "schema": 1, "clock_source": "midi" }""");
+        string fifo = Path.Combine(_folder, "midi-clock");
+        using (var mk = Process.Start("mkfifo", fifo))
+        {
+            await mk.WaitForExitAsync();
+        }
+
+        // Start, then 150 BPM clock (a tick every 1/60 s) for two seconds.
+        var writer = Task.Run(async () =>
+        {
+            await Task.Delay(400);
+            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            pipe.Write([0xFA]);
+            var clock = Stopwatch.StartNew();
+            for (int tick = 0; tick < 120; tick++)
+            {
+                TimeSpan due = TimeSpan.FromSeconds(tick / 60.0) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due);
+                }
+
+                pipe.Write([0xF8]);
+                pipe.Flush();
+            }
+        });
+
+        (int code, _, string stderr) = Run("3", fifo);
+        await writer;
+        Assert.True(code == 0, stderr);
+        int at = stderr.IndexOf("MIDI clock locked at ", StringComparison.Ordinal);
+        Assert.True(at >= 0, stderr);
+        double bpm = double.Parse(stderr.AsSpan(at + 21, 5), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(bpm, 140, 160); // the first estimate, from 12 ticks through a FIFO on a loaded machine
+        Assert.Equal(Midi.Clock.ClockSource.Midi, PedalSettingsFile.Load(State).Settings.ClockSource);
+    }
+
     private (int Code, string Out, string Error) Run(string seconds, string? midi = null)
     {
         string config = Path.Combine(_folder, "pedal.json");

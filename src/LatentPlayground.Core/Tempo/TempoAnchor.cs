@@ -1,6 +1,5 @@
-using LatentPlayground.Core.Tempo;
 
-namespace LatentPlayground.Midi.Clock;
+namespace LatentPlayground.Core.Tempo;
 
 /// <summary>
 /// Everything needed to tell the transport's position at any later moment without the follower: a small
