@@ -144,6 +144,7 @@ public class LiveEngineTests
 }
 
 [Collection(AllocationCollection.Name)]
+[Collection(AllocationCollection.Name)]
 public class LiveEngineAllocationTests
 {
     [Fact]
