@@ -7,7 +7,8 @@ namespace LatentPlayground.Midi.Clock;
 /// Follows MIDI clock: estimates the tempo from 24-ppqn ticks timestamped on arrival, and keeps the transport
 /// (running, position in beats) from Start, Stop, Continue, Song Position Pointer and the ticks themselves.
 /// <para>
-/// Tempo filter: a least-squares line through the arrival times of the ticks of the last
+/// Tempo filter: while the window first fills after a (re)start, a minimax line (see
+/// <see cref="TickLineFit.TryFitMinimax"/>), which locks within two beats; then a least-squares line through the arrival times of the ticks of the last
 /// <see cref="WindowSeconds"/> against their tick numbers; the slope is the tick period. Chosen over a
 /// PLL/DLL because (1) its memory is finite: a burst or a glitch leaves the estimate once it leaves the window,
 /// where a loop filter rings it out; (2) it has no loop gains to tune against each other and no overshoot on a
@@ -54,6 +55,7 @@ public sealed class ClockFollower
     // the position waits, as the spec says playback resumes "at the next clock".
     private bool _moving;
     private double _lastTickTime = double.NegativeInfinity;
+    private double _fitStart;
 
     /// <summary>A stopped transport at beat 0, no clock yet. Thread: any; then the owner's.</summary>
     /// <param name="initialBpm">The tempo held until the clock has been followed for <see cref="LockTicks"/> ticks.</param>
@@ -135,12 +137,20 @@ public sealed class ClockFollower
             _fit.Clear();
         }
 
+        if (_fit.Count == 0)
+        {
+            _fitStart = time;
+        }
+
         _fit.Add(time);
         _lastTickTime = time;
         TicksReceived++;
         ClockLost = false;
 
-        if (_fit.Count >= LockTicks && _fit.TryFit(WindowSeconds, LockTicks, out double period))
+        // While the window first fills, the minimax fit locks in fewer beats; then least squares, which
+        // one late tick cannot pull far.
+        bool filling = time - _fitStart < WindowSeconds;
+        if (_fit.Count >= LockTicks && (filling ? _fit.TryFitMinimax(WindowSeconds, LockTicks, out double period) : _fit.TryFit(WindowSeconds, LockTicks, out period)))
         {
             Bpm = Math.Clamp(60.0 / (TicksPerBeat * period), TempoClock.MinBpm, TempoClock.MaxBpm);
         }

@@ -13,6 +13,11 @@ internal sealed class TickLineFit
     private const int Mask = Capacity - 1;
 
     private readonly double[] _times = new double[Capacity];
+
+    // Scratch for the minimax fit: the window's points in tick order, and the two convex hulls (indices).
+    private readonly double[] _y = new double[Capacity];
+    private readonly int[] _lower = new int[Capacity];
+    private readonly int[] _upper = new int[Capacity];
     private long _count;
 
     /// <summary>Ticks added since the last <see cref="Clear"/>.</summary>
@@ -71,5 +76,99 @@ internal sealed class TickLineFit
 
         period = ((n * sxy) - (sx * sy)) / denominator;
         return period > 0 && double.IsFinite(period);
+    }
+
+    /// <summary>
+    /// The minimax (Chebyshev) line through the same ticks as <see cref="TryFit"/>: the slope of the
+    /// narrowest strip that holds every arrival. For bounded jitter (a USB frame, a scheduler tick) its
+    /// error shrinks as 1/n^2 with the number of ticks, against 1/n^1.5 for least squares, which is what a
+    /// two-beat lock at +/-3 ms needs; but one far outlier moves it, so the follower uses it only while
+    /// the window first fills. Thread: the owner.
+    /// </summary>
+    public bool TryFitMinimax(double windowSeconds, int minTicks, out double period)
+    {
+        period = 0;
+        int available = (int)Math.Min(_count, Capacity);
+        if (available < Math.Max(minTicks, 3))
+        {
+            return false;
+        }
+
+        double newest = _times[(_count - 1) & Mask];
+        int n = 0;
+        while (n < available)
+        {
+            double y = _times[(_count - 1 - n) & Mask] - newest;
+            if (y < -windowSeconds && n >= minTicks)
+            {
+                break;
+            }
+
+            n++;
+        }
+
+        // Points in tick order: x = 0..n-1 (oldest first), y = arrival relative to the newest.
+        for (int i = 0; i < n; i++)
+        {
+            _y[i] = _times[(_count - n + i) & Mask] - newest;
+        }
+
+        int lowerCount = Hull(_lower, n, lower: true);
+        int upperCount = Hull(_upper, n, lower: false);
+        double bestWidth = double.PositiveInfinity;
+        double bestSlope = 0;
+        Narrowest(_lower, lowerCount, _upper, upperCount, ref bestWidth, ref bestSlope);
+        Narrowest(_upper, upperCount, _lower, lowerCount, ref bestWidth, ref bestSlope);
+        period = bestSlope;
+        return period > 0 && double.IsFinite(period);
+    }
+
+    // Monotone chain over x = 0..n-1: the lower hull turns left, the upper hull right.
+    private int Hull(int[] hull, int n, bool lower)
+    {
+        int h = 0;
+        for (int i = 0; i < n; i++)
+        {
+            while (h >= 2)
+            {
+                int a = hull[h - 2], b = hull[h - 1];
+                double cross = ((b - a) * (_y[i] - _y[a])) - ((_y[b] - _y[a]) * (i - a));
+                if (lower ? cross <= 0 : cross >= 0)
+                {
+                    h--;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            hull[h++] = i;
+        }
+
+        return h;
+    }
+
+    // The narrowest vertical strip has one side along an edge of one hull; its width is the farthest
+    // vertex of the other hull from that edge's line.
+    private void Narrowest(int[] edges, int edgeCount, int[] other, int otherCount, ref double bestWidth, ref double bestSlope)
+    {
+        for (int e = 0; e + 1 < edgeCount; e++)
+        {
+            int a = edges[e], b = edges[e + 1];
+            double slope = (_y[b] - _y[a]) / (b - a);
+            double width = 0;
+            for (int k = 0; k < otherCount; k++)
+            {
+                int p = other[k];
+                width = Math.Max(width, Math.Abs(_y[p] - (_y[a] + (slope * (p - a)))));
+            }
+
+            if (width < bestWidth)
+            {
+                bestWidth = width;
+                bestSlope = slope;
+            }
+        }
     }
 }
