@@ -90,4 +90,12 @@ public sealed class ParameterSet
 
     /// <summary>Copies every value into <paramref name="destination"/>, indexed by <see cref="ParameterId"/>.</summary>
     public void CopyTo(Span<double> destination) => _values.CopyTo(destination);
+
+    /// <summary>An independent copy.</summary>
+    public ParameterSet Clone()
+    {
+        var copy = new ParameterSet();
+        _values.CopyTo(copy._values, 0);
+        return copy;
+    }
 }

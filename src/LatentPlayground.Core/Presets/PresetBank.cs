@@ -54,6 +54,15 @@ public sealed class PresetBank
         return true;
     }
 
+    /// <summary>Replaces the preset at <paramref name="index"/> (after it was saved over its file).</summary>
+    public void Replace(int index, PresetEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _entries.Count);
+        _entries[index] = entry;
+    }
+
     /// <summary>Index of the preset with this file name or preset name (case-insensitive), or -1.</summary>
     public int IndexOf(string nameOrFile)
     {

@@ -5,7 +5,9 @@ using LatentPlayground.Audio.RealTime;
 using LatentPlayground.Commands;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
+using LatentPlayground.Controls;
 using LatentPlayground.Core.Presets;
+using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Presets;
 using LatentPlayground.Render;
@@ -57,7 +59,8 @@ public static class LiveSession
             startup.Add((true, $"clock source tap: tapping needs the footswitches, not wired into run yet; running the internal clock at {pedalSettings.Bpm.ToString("0.##", CultureInfo.InvariantCulture)} BPM live; the setting is kept"));
         }
 
-        using var control = new PedalControl(engine, bank, pedalSettings, stateFolder, config.MidiInputs, log);
+        (PinMap? pins, FootswitchMap footswitchMap) = LoadHardwareMaps(config);
+        using var control = new PedalControl(engine, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
 
         AlsaDuplexStream stream = OpenStream(config, rate);
         try
@@ -85,7 +88,15 @@ public static class LiveSession
             }
 
             control.Start(parameters);
-            RunEnd end = new SessionMonitor(driver, config, rate, log, notifier) { OnTick = control.Poll }.Watch(stop);
+            using PedalFootswitches? footswitches = pins is null ? null : OpenFootswitches(pins, footswitchMap, control, log);
+            RunEnd end = new SessionMonitor(driver, config, rate, log, notifier)
+            {
+                OnTick = () =>
+                {
+                    footswitches?.Poll();
+                    control.Poll();
+                },
+            }.Watch(stop);
             notifier.Stopping("stopping");
             int code = Finish(driver, end, stop, log);
             control.SaveState();
@@ -148,6 +159,54 @@ public static class LiveSession
         }
 
         return new ParameterSet();
+    }
+
+    // Both maps are checked before any audio runs: a bad one is a refusal naming the field.
+    private static (PinMap? Pins, FootswitchMap Map) LoadHardwareMaps(RunConfig config)
+    {
+        FootswitchMap map = FootswitchMap.Default;
+        if (config.ControlsMap is string controls)
+        {
+            try
+            {
+                map = FootswitchMapJson.Parse(File.ReadAllText(controls), controls);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+        }
+
+        if (config.HardwareMap is not string pinPath)
+        {
+            return (null, map);
+        }
+
+        try
+        {
+            return (PinMapJson.Load(pinPath), map);
+        }
+        catch (PinMapFormatException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    // No GPIO (not a Pi, no rights to the chip) is a warning: the pedal still plays, and MIDI still controls it.
+    private static PedalFootswitches? OpenFootswitches(PinMap pins, FootswitchMap map, PedalControl control, LiveLog log)
+    {
+        try
+        {
+            var gpio = new System.Device.Gpio.GpioController();
+            return new PedalFootswitches(gpio, pins, map, control.Act);
+        }
+#pragma warning disable CA1031 // Whatever the GPIO stack throws on a machine without it, the pedal runs on without footswitches.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.Warning($"footswitches off: cannot open GPIO chip {pins.GpioChip} ({e.Message}); MIDI and presets still work");
+            return null;
+        }
     }
 
     private static int Finish(LiveDriver driver, RunEnd end, StopRequest stop, LiveLog log)

@@ -29,10 +29,12 @@ public sealed class PedalControl : IDisposable
     private readonly double[] _switchValues = new double[ParameterTable.Count];
     private readonly ParameterSet _current = new();
     private readonly ClockFollower _follower;
+    private readonly TapTempo _tap;
+    private readonly string _bankFolder;
     private bool _wasLocked;
     private bool _wasLost;
 
-    public PedalControl(LiveEngine engine, PresetBank bank, PedalSettings settings, string stateFolder, IReadOnlyList<string> midiInputs, LiveLog log)
+    public PedalControl(LiveEngine engine, PresetBank bank, string bankFolder, PedalSettings settings, string stateFolder, IReadOnlyList<string> midiInputs, LiveLog log)
     {
         ArgumentNullException.ThrowIfNull(bank);
         ArgumentNullException.ThrowIfNull(settings);
@@ -45,6 +47,8 @@ public sealed class PedalControl : IDisposable
         _map = MidiMap.CreateDefault();
         _map.Channel = settings.MidiChannel == MidiMap.Omni ? MidiMap.Omni : settings.MidiChannel - 1;
         _follower = new ClockFollower(settings.Bpm);
+        _tap = new TapTempo(settings.Bpm);
+        _bankFolder = bankFolder;
         foreach (string path in midiInputs)
         {
             var queue = new SpscQueue<MidiEvent>(1024);
@@ -171,9 +175,53 @@ public sealed class PedalControl : IDisposable
             case "trigger":
                 _engine.Post(new ParameterChange(ParameterId.Trigger, 1));
                 break;
+            case "tap-tempo":
+                Tap();
+                break;
+            case "save-preset":
+                SaveCurrentPreset();
+                break;
             default:
                 _log.Info($"action {action}: not available from MIDI on this build");
                 break;
+        }
+    }
+
+    // Each tap sets the tempo (once two taps are in) and puts the downbeat on this tap: the clock source
+    // becomes tap, and the engine follows an anchor at beat 0 now, as it follows MIDI clock.
+    private void Tap()
+    {
+        double now = StopwatchClock.Instance.Seconds;
+        if (!_tap.Tap(now))
+        {
+            return;
+        }
+
+        Settings = Settings with { ClockSource = ClockSource.Tap, Bpm = _tap.Bpm };
+        _engine.SetExternalClock(new ExternalClock(true, new TempoAnchor(_tap.Bpm, Running: true, Moving: true, Position: 0, Time: now, Limit: double.PositiveInfinity)));
+        _log.Info($"tap tempo {_tap.Bpm.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} BPM");
+        SaveState();
+    }
+
+    // Double press on C: the current preset, as it now sounds (knob and CC moves included), over its file.
+    private void SaveCurrentPreset()
+    {
+        if (_bank.CurrentEntry is not PresetEntry entry)
+        {
+            _log.Warning("save: the bank is empty; save a first preset with `latentplayground preset save`");
+            return;
+        }
+
+        var preset = new Preset { Name = entry.Preset.Name, Model = entry.Preset.Model, Parameters = _current.Clone(), Bending = entry.Preset.Bending, Xy = entry.Preset.Xy };
+        try
+        {
+            string path = Presets.PresetFolder.Save(_bankFolder, entry.FileName, preset);
+            _bank.Replace(_bank.Current, new PresetEntry(entry.FileName, preset));
+            _log.Notice($"saved {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.Warning($"{Path.Combine(_bankFolder, entry.FileName)}: not saved: {e.Message}; the old preset is intact");
         }
     }
 

@@ -63,8 +63,11 @@ public sealed record RunConfig
     /// <summary>Folder of the state kept across reboots (settings.json); null is $STATE_DIRECTORY or ~/.local/state/latentplayground.</summary>
     public string? StateDir { get; init; }
 
-    /// <summary>Hardware pin map file (stored and checked; used by a later issue).</summary>
+    /// <summary>Hardware pin map file; with it, run reads the footswitches (GPIO). Null: no control surface.</summary>
     public string? HardwareMap { get; init; }
+
+    /// <summary>Controls map file (what the footswitches do); null: the defaults (hardware/controls.json holds them).</summary>
+    public string? ControlsMap { get; init; }
 
     /// <summary>MIDI input device paths: raw MIDI (/dev/snd/midiC*D*), a UART tty (DIN MIDI) or a FIFO; a missing one is retried every second.</summary>
     public IReadOnlyList<string> MidiInputs { get; init; } = [];

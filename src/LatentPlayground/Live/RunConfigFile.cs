@@ -18,7 +18,7 @@ public static class RunConfigFile
     private static readonly string[] Fields =
     [
         "schema", "capture", "playback", "rate", "channels", "format", "period", "periods", "budget_ms", "pace",
-        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "state_dir", "hardware_map",
+        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "state_dir", "hardware_map", "controls_map",
         "midi_inputs", "status_interval_s",
     ];
 
@@ -101,6 +101,7 @@ public static class RunConfigFile
         config = r.Set(config, "preset_bank", r.Path("preset_bank", folder: true), (c, v) => c with { PresetBank = v });
         config = r.Set(config, "state_dir", r.Path("state_dir", folder: true), (c, v) => c with { StateDir = v });
         config = r.Set(config, "hardware_map", r.Path("hardware_map", folder: false), (c, v) => c with { HardwareMap = v });
+        config = r.Set(config, "controls_map", r.Path("controls_map", folder: false), (c, v) => c with { ControlsMap = v });
         config = r.Set(config, "midi_inputs", r.Paths("midi_inputs"), (c, v) => c with { MidiInputs = v });
         config = r.SetValue(config, "status_interval_s", r.Number("status_interval_s"), (c, v) => c with { StatusIntervalSeconds = ConfigRules.StatusInterval(v, r.Where("status_interval_s")) });
         ConfigRules.PriorityOrder(config);

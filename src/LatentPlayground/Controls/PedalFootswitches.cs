@@ -1,0 +1,76 @@
+using System.Device.Gpio;
+using LatentPlayground.Hardware.Pins;
+using LatentPlayground.Hardware.Switches;
+
+namespace LatentPlayground.Controls;
+
+/// <summary>
+/// The pedal's footswitches: one <see cref="MomentarySwitch"/> per switch of the pin map, on the
+/// <see cref="GpioController"/> it is given (libgpiod on the Pi, a simulated driver in tests), and each
+/// gesture turned into its action from the controls map. A switch whose double press does nothing gets
+/// no double-press window, so its single press fires at release without waiting.
+/// Thread: the control thread (<see cref="Poll"/> from its loop).
+/// </summary>
+public sealed class PedalFootswitches : IDisposable
+{
+    private readonly List<(MomentarySwitch Switch, FootswitchGestures Gestures)> _switches = [];
+    private readonly Action<string> _act;
+
+    public PedalFootswitches(GpioController controller, PinMap pins, FootswitchMap map, Action<string> act, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(pins);
+        ArgumentNullException.ThrowIfNull(map);
+        _act = act;
+        foreach (SwitchPin pin in pins.Footswitches)
+        {
+            if (!map.Footswitches.TryGetValue(pin.Name, out FootswitchGestures? gestures))
+            {
+                continue;
+            }
+
+            var options = new SwitchOptions
+            {
+                ActiveLow = pin.ActiveLow,
+                DoublePressWindow = gestures.DoublePress == PedalActions.None ? TimeSpan.Zero : SwitchOptions.Default.DoublePressWindow,
+                LongPress = gestures.LongPress == PedalActions.None ? null : SwitchOptions.Default.LongPress,
+            };
+            var sw = new MomentarySwitch(controller, pin.Gpio, options, clock);
+            sw.Gesture += (_, e) => OnGesture(gestures, e.Kind);
+            _switches.Add((sw, gestures));
+        }
+    }
+
+    /// <summary>Reads the switches and fires the actions of the gestures completed since the last call.</summary>
+    public void Poll()
+    {
+        foreach ((MomentarySwitch sw, _) in _switches)
+        {
+            sw.Poll();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach ((MomentarySwitch sw, _) in _switches)
+        {
+            sw.Dispose();
+        }
+    }
+
+    private void OnGesture(FootswitchGestures gestures, SwitchEventKind kind)
+    {
+        string action = kind switch
+        {
+            SwitchEventKind.SinglePress => gestures.Press,
+            SwitchEventKind.LongPress => gestures.LongPress,
+            SwitchEventKind.DoublePress => gestures.DoublePress,
+            _ => PedalActions.None,
+        };
+
+        if (action != PedalActions.None)
+        {
+            _act(action);
+        }
+    }
+}
