@@ -21,11 +21,23 @@ public static class PresetJson
     /// <summary>The schema version this code writes and the newest it reads.</summary>
     public const int Schema = 1;
 
+    /// <summary>
+    /// The migrations from older schemas, in order: each takes a preset of its <see cref="PresetMigration.From"/>
+    /// schema and returns it in the next one. Empty while schema 1 is the only one there has been; the
+    /// change that brings schema 2 adds the step from 1 here, so every older file still loads.
+    /// </summary>
+    public static IReadOnlyList<PresetMigration> Migrations { get; } = [];
+
     /// <summary>Parses a preset. <paramref name="source"/> names it in error messages (a file name).</summary>
     /// <exception cref="PresetFormatException">Anything wrong, named in one line.</exception>
-    public static Preset Parse(string json, string source)
+    public static Preset Parse(string json, string source) => Parse(json, source, Migrations);
+
+    /// <summary>Parses a preset, bringing an older schema up to date with <paramref name="migrations"/> first.</summary>
+    /// <exception cref="PresetFormatException">Anything wrong, named in one line.</exception>
+    public static Preset Parse(string json, string source, IReadOnlyList<PresetMigration> migrations)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(migrations);
         JsonDocument doc;
         try
         {
@@ -34,6 +46,14 @@ public static class PresetJson
         catch (JsonException e)
         {
             throw new PresetFormatException($"{source}: not valid JSON (line {e.LineNumber + 1}): {FirstLine(e.Message)}", e);
+        }
+
+        int fileSchema = doc.RootElement.ValueKind == JsonValueKind.Object
+            && doc.RootElement.TryGetProperty("schema", out JsonElement declared)
+            && declared.ValueKind == JsonValueKind.Number && declared.TryGetInt32(out int n) ? n : Schema;
+        if (fileSchema >= 0 && fileSchema < Schema)
+        {
+            doc = Migrate(doc, fileSchema, source, migrations);
         }
 
         using (doc)
@@ -151,6 +171,29 @@ public static class PresetJson
         }
 
         parameters.Set(d.Id, value);
+    }
+
+    // Each step rewrites the whole object; the result is read as a current-schema preset, so a migration
+    // that leaves something invalid is reported like any bad field.
+    private static JsonDocument Migrate(JsonDocument doc, int schema, string source, IReadOnlyList<PresetMigration> migrations)
+    {
+        using (doc)
+        {
+            System.Text.Json.Nodes.JsonNode? node = System.Text.Json.Nodes.JsonNode.Parse(doc.RootElement.GetRawText());
+            for (int version = schema; version < Schema; version++)
+            {
+                PresetMigration? step = migrations.FirstOrDefault(m => m.From == version);
+                if (step is null || node is not System.Text.Json.Nodes.JsonObject obj)
+                {
+                    throw Bad(source, "schema", $"{schema} is older than this firmware can convert (from {Schema})");
+                }
+
+                node = step.Upgrade(obj);
+                node["schema"] = version + 1;
+            }
+
+            return JsonDocument.Parse(node!.ToJsonString());
+        }
     }
 
     private static int ReadSchema(JsonElement root, string source)

@@ -90,3 +90,41 @@ public sealed class PresetJsonFuzzTests
         return p;
     }
 }
+
+/// <summary>Migration: an older preset is brought up to the current schema step by step before it is read.</summary>
+public sealed class PresetMigrationTests
+{
+    [Fact]
+    public void An_older_schema_is_upgraded_by_its_steps_then_read_as_current()
+    {
+        // A made-up schema 0 that called the parameters "params" and the global seed "master_seed".
+        PresetMigration zeroToOne = new(0, old =>
+        {
+            var upgraded = new System.Text.Json.Nodes.JsonObject();
+            foreach ((string key, System.Text.Json.Nodes.JsonNode? value) in old)
+            {
+                upgraded[key == "params" ? "parameters" : key] = value?.DeepClone();
+            }
+
+            if (upgraded["parameters"] is System.Text.Json.Nodes.JsonObject p && p["master_seed"] is { } seed)
+            {
+                p.Remove("master_seed");
+                p["seed"] = seed.DeepClone();
+            }
+
+            return upgraded;
+        });
+
+        Preset preset = PresetJson.Parse("""{ "schema": 0, "name": "Old", "params": { "basis": "cell", "master_seed": 77 } }""", "old.json", [zeroToOne]);
+        Assert.Equal("Old", preset.Name);
+        Assert.Equal(77, preset.Parameters[ParameterId.GlobalSeed]);
+        Assert.Equal("cell", ParameterTable.Get(ParameterId.Basis).Format(preset.Parameters[ParameterId.Basis]));
+    }
+
+    [Fact]
+    public void An_older_schema_without_a_migration_is_refused_by_name()
+    {
+        PresetFormatException e = Assert.Throws<PresetFormatException>(() => PresetJson.Parse("""{ "schema": 0 }""", "old.json"));
+        Assert.Equal("old.json: schema: 0 is older than this firmware can convert (from 1)", e.Message);
+    }
+}
