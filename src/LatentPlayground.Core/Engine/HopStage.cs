@@ -87,17 +87,24 @@ public sealed class HopStage
             _bank.Trigger();
         }
 
+        // The encoder runs even when frozen, so its streaming state follows the input and unfreezing
+        // does not start from stale history.
         _codec.Encode(input[.._codec.Hop], _encoded);
-        if (_parameters[(int)ParameterId.Encode] >= 0.5)
+        bool frozen = _parameters[(int)ParameterId.Freeze] >= 0.5 && Frame > 0;
+        if (!frozen)
         {
-            _encoded.CopyTo(_latent.AsSpan());
-        }
-        else
-        {
-            Array.Clear(_latent);
+            if (_parameters[(int)ParameterId.Encode] >= 0.5)
+            {
+                _encoded.CopyTo(_latent.AsSpan());
+            }
+            else
+            {
+                Array.Clear(_latent);
+            }
+
+            _bank.Advance(_parameters, tempo, _latent, _latent);
         }
 
-        _bank.Advance(_parameters, tempo, _latent, _latent);
         _codec.Decode(_latent, wet[.._codec.Hop]);
         Frame++;
     }

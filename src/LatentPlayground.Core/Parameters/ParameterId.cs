@@ -58,6 +58,7 @@ public enum ParameterId
     TimeChaos,
     Reset,
     Trigger,
+    Freeze,
 }
 
 /// <summary>Per-dimension parameter ids. Dimensions are numbered 0..7 here and 1..8 for users.</summary>

@@ -138,6 +138,8 @@ public static class ParameterTable
             description: "Restore every modulator parameter except basis and mode.");
         Add(ParameterId.Trigger, "trigger", "Trigger", "action", ParameterKind.Action, 0, 1, 0,
             description: "Restart all eight trajectories together from their seeds.");
+        Toggle(ParameterId.Freeze, "freeze", "Freeze", "engine", false,
+            "Latent freeze: hold z' where it is; the decoder keeps sounding it and the modulators pause.");
 
         return [.. rows];
     }

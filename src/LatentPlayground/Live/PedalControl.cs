@@ -175,6 +175,9 @@ public sealed class PedalControl : IDisposable
             case "trigger":
                 _engine.Post(new ParameterChange(ParameterId.Trigger, 1));
                 break;
+            case "freeze":
+                Toggle(ParameterId.Freeze);
+                break;
             case "tap-tempo":
                 Tap();
                 break;
