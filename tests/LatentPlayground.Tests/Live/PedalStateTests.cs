@@ -57,11 +57,7 @@ public sealed class PedalStateTests : IDisposable
     public async Task Program_change_on_a_midi_input_recalls_the_preset_and_it_is_remembered()
     {
         Directory.CreateDirectory(State);
-        string fifo = Path.Combine(_folder, "midi-in");
-        using (var mk = Process.Start("mkfifo", fifo))
-        {
-            await mk.WaitForExitAsync();
-        }
+        string fifo = await MakeFifo("midi-in");
 
         // The writer opens the FIFO once the pedal's reader has, then sends Program Change 2 on channel 1.
         var writer = Task.Run(async () =>
@@ -85,11 +81,7 @@ public sealed class PedalStateTests : IDisposable
     {
         Directory.CreateDirectory(State);
         File.WriteAllText(Path.Combine(State, PedalSettingsFile.FileName), """{ "schema": 1, "clock_source": "midi" }""");
-        string fifo = Path.Combine(_folder, "midi-clock");
-        using (var mk = Process.Start("mkfifo", fifo))
-        {
-            await mk.WaitForExitAsync();
-        }
+        string fifo = await MakeFifo("midi-clock");
 
         // Start, then 150 BPM clock (a tick every 1/60 s) for two seconds.
         var writer = Task.Run(async () =>
@@ -119,6 +111,16 @@ public sealed class PedalStateTests : IDisposable
         double bpm = double.Parse(stderr.AsSpan(at + 21, 5), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(bpm, 140, 160); // the first estimate, from 12 ticks through a FIFO on a loaded machine
         Assert.Equal(Midi.Clock.ClockSource.Midi, PedalSettingsFile.Load(State).Settings.ClockSource);
+    }
+
+    // A FIFO stands in for a MIDI device: the pedal's reader opens and polls it like /dev/snd/midiC*D*.
+    private async Task<string> MakeFifo(string name)
+    {
+        string fifo = Path.Combine(_folder, name);
+        using Process mk = Process.Start("mkfifo", fifo);
+        await mk.WaitForExitAsync();
+        Assert.Equal(0, mk.ExitCode);
+        return fifo;
     }
 
     private (int Code, string Out, string Error) Run(string seconds, string? midi = null)
