@@ -38,7 +38,10 @@ public sealed class ParameterDescriptor
         Choices = choices ?? [];
         DefaultCc = defaultCc;
         Description = description;
+        _numberFormat = "F" + decimals.ToString(CultureInfo.InvariantCulture);
     }
+
+    private readonly string _numberFormat;
 
     public ParameterId Id { get; }
 
@@ -126,19 +129,51 @@ public sealed class ParameterDescriptor
     /// <summary>The value as the display and the CLI show it, in this parameter's unit.</summary>
     public string Format(double value)
     {
+        Span<char> text = stackalloc char[MaxFormattedLength];
+        return new string(text[..FormatInto(value, text)]);
+    }
+
+    /// <summary>The most characters <see cref="FormatInto"/> writes for any value of any parameter.</summary>
+    public const int MaxFormattedLength = 32;
+
+    /// <summary>
+    /// <see cref="Format"/> without allocating, for the display's render loop: writes into
+    /// <paramref name="destination"/> (at least <see cref="MaxFormattedLength"/> long) and returns the length.
+    /// Thread: any.
+    /// </summary>
+    public int FormatInto(double value, Span<char> destination)
+    {
+        ReadOnlySpan<char> word;
         switch (Kind)
         {
             case ParameterKind.Toggle:
-                return value >= 0.5 ? "on" : "off";
+                word = value >= 0.5 ? "on" : "off";
+                break;
             case ParameterKind.Action:
-                return "-";
+                word = "-";
+                break;
             case ParameterKind.Choice:
-                int i = (int)Math.Clamp(Math.Round(value), 0, Choices.Count - 1);
-                return Choices[i];
+                word = Choices[(int)Math.Clamp(Math.Round(value), 0, Choices.Count - 1)];
+                break;
             default:
-                string number = value.ToString("F" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-                return Unit.Length == 0 ? number : number + " " + Unit;
+                if (!value.TryFormat(destination, out int written, _numberFormat, CultureInfo.InvariantCulture))
+                {
+                    written = 0;
+                }
+
+                if (Unit.Length > 0 && written + 1 + Unit.Length <= destination.Length)
+                {
+                    destination[written++] = ' ';
+                    Unit.CopyTo(destination[written..]);
+                    written += Unit.Length;
+                }
+
+                return written;
         }
+
+        int n = Math.Min(word.Length, destination.Length);
+        word[..n].CopyTo(destination);
+        return n;
     }
 
     /// <summary>

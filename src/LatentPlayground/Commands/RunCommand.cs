@@ -28,9 +28,10 @@ public static class RunCommand
         var budget = new Option<double?>("--budget-ms") { Description = $"Inference budget in ms, at least 20 + one period (default {RunConfig.DefaultBudgetMilliseconds})", HelpName = "X" };
         var pace = new Option<string>("--pace") { Description = "device (a sound card), a number of times real time (for file PCMs), or none", HelpName = "device|X|none" };
 
+        var sim = new Option<bool>("--sim") { Description = "Simulated footswitches, knobs, encoder, LEDs and display, with a terminal panel (keys: see the README)" };
         var command = new Command("run", "Run the pedal live: ALSA capture -> engine -> ALSA playback, on real-time threads.")
         {
-            config, capture, playback, rate, period, periods, duration, model, preset, budget, pace,
+            config, capture, playback, rate, period, periods, duration, model, preset, budget, pace, sim,
         };
 
         command.SetAction(r =>
@@ -48,12 +49,47 @@ public static class RunCommand
             settings = Override(settings, "budget_ms", "--budget-ms", r.GetValue(budget), (c, v) => c with { BudgetMilliseconds = ConfigRules.BudgetMilliseconds(v, "--budget-ms") });
             settings = Override(settings, "pace", "--pace", r.GetValue(pace), (c, v) => c with { Pace = ConfigRules.Pace(v, "--pace") });
 
+            if (r.GetValue(sim))
+            {
+                settings = SimDefaults(settings with { Simulate = true });
+            }
+
             LiveLog log = ReferenceEquals(context.Error, Console.Error) ? LiveLog.ForStandardError(context.Error) : new LiveLog(context.Error, journal: false);
+            // On a terminal the simulator's panel owns the screen; the log goes under it, and in full to stderr at the end.
+            Sim.LogRing? panelLog = settings.Simulate && !Console.IsOutputRedirected ? new Sim.LogRing() : null;
+            if (panelLog is not null)
+            {
+                log = new LiveLog(panelLog, journal: false);
+            }
+
             using SystemdNotifier notifier = SystemdNotifier.FromEnvironment();
             using StopRequest stop = StopRequest.OnSignals();
-            return LiveSession.Run(settings, codecs, log, notifier, stop);
+            return LiveSession.Run(settings, codecs, log, notifier, stop, panelLog);
         });
         return command;
+    }
+
+    // No sound card needed for the simulator: devices not chosen by a flag or the config file become ALSA's null
+    // PCM, paced at real time so the engine and the panel run at the speed they would on stage.
+    private static RunConfig SimDefaults(RunConfig config)
+    {
+        bool chosen(string field) => config.Origins.ContainsKey(field);
+        if (!chosen("capture"))
+        {
+            config = config with { Capture = "null" };
+        }
+
+        if (!chosen("playback"))
+        {
+            config = config with { Playback = "null" };
+        }
+
+        if (!chosen("pace"))
+        {
+            config = config with { Pace = ConfigRules.Pace("1", "--pace") };
+        }
+
+        return config;
     }
 
     private static RunConfig Override<T>(RunConfig config, string field, string option, T? value, Func<RunConfig, T, RunConfig> apply)

@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using LatentPlayground.Hardware;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Hardware.Switches;
 
@@ -32,6 +33,8 @@ public sealed class PedalFootswitches : IDisposable
             var options = new SwitchOptions
             {
                 ActiveLow = pin.ActiveLow,
+                // The control thread ticks every 10 ms; edges keep their own times, so a short stomp is never missed.
+                Sampling = InputSampling.EdgeCallbacks,
                 DoublePressWindow = gestures.DoublePress == PedalActions.None ? TimeSpan.Zero : SwitchOptions.Default.DoublePressWindow,
                 LongPress = gestures.LongPress == PedalActions.None ? null : SwitchOptions.Default.LongPress,
             };

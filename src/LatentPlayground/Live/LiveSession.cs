@@ -11,6 +11,7 @@ using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Presets;
 using LatentPlayground.Render;
+using LatentPlayground.Sim;
 using LatentPlayground.State;
 
 namespace LatentPlayground.Live;
@@ -25,7 +26,7 @@ public static class LiveSession
 {
     /// <returns><see cref="ExitCodes.Ok"/> after a stop or the duration; <see cref="ExitCodes.Failure"/> when a real-time thread failed.</returns>
     /// <exception cref="UsageException">Bad settings, model, preset or device, before any audio ran.</exception>
-    public static int Run(RunConfig config, ICodecSource codecs, LiveLog log, SystemdNotifier notifier, StopRequest stop)
+    public static int Run(RunConfig config, ICodecSource codecs, LiveLog log, SystemdNotifier notifier, StopRequest stop, LogRing? panelLog = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(codecs);
@@ -54,12 +55,7 @@ public static class LiveSession
         LiveEngine engine = Make();
         engine.Tempo.SetTempo(pedalSettings.Bpm);
         engine.Tempo.Start();
-        if (pedalSettings.ClockSource == ClockSource.Tap)
-        {
-            startup.Add((true, $"clock source tap: tapping needs the footswitches, not wired into run yet; running the internal clock at {pedalSettings.Bpm.ToString("0.##", CultureInfo.InvariantCulture)} BPM live; the setting is kept"));
-        }
-
-        (PinMap? pins, FootswitchMap footswitchMap) = LoadHardwareMaps(config);
+        (PinMap? pins, ControlsMap controlsMap) = LoadHardwareMaps(config);
         using var control = new PedalControl(engine, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
 
         AlsaDuplexStream stream = OpenStream(config, rate);
@@ -88,15 +84,30 @@ public static class LiveSession
             }
 
             control.Start(parameters);
-            using PedalFootswitches? footswitches = pins is null ? null : OpenFootswitches(pins, footswitchMap, control, log);
-            RunEnd end = new SessionMonitor(driver, config, rate, log, notifier)
+            using SimulatedPedal? simulated = config.Simulate ? new SimulatedPedal(pins!) : null;
+            using PedalBuses? buses = simulated is null && pins is not null ? OpenBuses(pins, log) : null;
+            PedalBuses? surfaceBuses = simulated?.Buses ?? buses;
+            using PedalSurface? surface = surfaceBuses is null ? null : new PedalSurface(pins!, controlsMap, surfaceBuses, control, engine.ReadSnapshot, log);
+            SimPanel? panel = simulated is null ? null : new SimPanel(simulated, surface!, KeySource.StartReading(), Console.Out, stop, panelLog);
+            panel?.Begin();
+            RunEnd end;
+            try
             {
-                OnTick = () =>
+                end = new SessionMonitor(driver, config, rate, log, notifier)
                 {
-                    footswitches?.Poll();
-                    control.Poll();
-                },
-            }.Watch(stop);
+                    OnTick = () =>
+                    {
+                        panel?.Tick();
+                        surface?.Poll();
+                        control.Poll();
+                    },
+                }.Watch(stop);
+            }
+            finally
+            {
+                panel?.End(Console.Error);
+            }
+
             notifier.Stopping("stopping");
             int code = Finish(driver, end, stop, log);
             control.SaveState();
@@ -162,14 +173,14 @@ public static class LiveSession
     }
 
     // Both maps are checked before any audio runs: a bad one is a refusal naming the field.
-    private static (PinMap? Pins, FootswitchMap Map) LoadHardwareMaps(RunConfig config)
+    private static (PinMap? Pins, ControlsMap Map) LoadHardwareMaps(RunConfig config)
     {
-        FootswitchMap map = FootswitchMap.Default;
-        if (config.ControlsMap is string controls)
+        ControlsMap map = ControlsMap.Default;
+        if ((config.ControlsMap ?? (config.Simulate ? BundledHardware("controls.json") : null)) is string controls)
         {
             try
             {
-                map = FootswitchMapJson.Parse(File.ReadAllText(controls), controls);
+                map = ControlsMapJson.Parse(File.ReadAllText(controls), controls);
             }
             catch (FormatException e)
             {
@@ -177,7 +188,8 @@ public static class LiveSession
             }
         }
 
-        if (config.HardwareMap is not string pinPath)
+        string? pinPath = config.HardwareMap ?? (config.Simulate ? BundledHardware("pinmap.json") : null);
+        if (pinPath is null)
         {
             return (null, map);
         }
@@ -192,19 +204,21 @@ public static class LiveSession
         }
     }
 
+    /// <summary>The reference build's maps, shipped next to the executable.</summary>
+    public static string BundledHardware(string file) => Path.Combine(AppContext.BaseDirectory, "hardware", file);
+
     // No GPIO (not a Pi, no rights to the chip) is a warning: the pedal still plays, and MIDI still controls it.
-    private static PedalFootswitches? OpenFootswitches(PinMap pins, FootswitchMap map, PedalControl control, LiveLog log)
+    private static PedalBuses? OpenBuses(PinMap pins, LiveLog log)
     {
         try
         {
-            var gpio = new System.Device.Gpio.GpioController();
-            return new PedalFootswitches(gpio, pins, map, control.Act);
+            return PedalBuses.OpenSystem(pins);
         }
-#pragma warning disable CA1031 // Whatever the GPIO stack throws on a machine without it, the pedal runs on without footswitches.
+#pragma warning disable CA1031 // Whatever the GPIO stack throws on a machine without it, the pedal runs on without its controls.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.Warning($"footswitches off: cannot open GPIO chip {pins.GpioChip} ({e.Message}); MIDI and presets still work");
+            log.Warning($"controls off: cannot open GPIO chip {pins.GpioChip} ({e.Message}); MIDI and presets still work");
             return null;
         }
     }

@@ -3,6 +3,7 @@ using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Realtime;
 using LatentPlayground.Core.Tempo;
+using LatentPlayground.Core.Ui;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Midi.Input;
 using LatentPlayground.Midi.Mapping;
@@ -101,6 +102,7 @@ public sealed class PedalControl : IDisposable
                 {
                     case MidiMapEventKind.Parameter:
                         _current.Set(result.Change.Id, result.Change.Value);
+                        LastTouched = result.Change.Id;
                         _engine.Post(result.Change);
                         break;
                     case MidiMapEventKind.Preset:
@@ -109,6 +111,10 @@ public sealed class PedalControl : IDisposable
                     case MidiMapEventKind.Action:
                         Act(result.Action!);
                         break;
+                    case MidiMapEventKind.Learned:
+                        _log.Notice($"MIDI learn: CC {result.Number} now drives {result.Learned.Describe()}");
+                        Notify?.Invoke($"CC {result.Number} learnt");
+                        break;
                     default:
                         break;
                 }
@@ -116,6 +122,116 @@ public sealed class PedalControl : IDisposable
         }
 
         FollowClock();
+    }
+
+    /// <summary>Short notices for the display (saved, clock lost, learnt); the log gets the full lines anyway.</summary>
+    public Action<string>? Notify { get; set; }
+
+    /// <summary>The bank, for the display's preset name and number.</summary>
+    public PresetBank Bank => _bank;
+
+    /// <summary>The parameter a knob, the encoder or a CC moved last: what MIDI learn binds.</summary>
+    public ParameterId? LastTouched { get; private set; }
+
+    /// <summary>The parameter MIDI learn waits to bind, while armed.</summary>
+    public ParameterId? LearnTarget => _map.LearnTarget.Kind == CcBindingKind.Parameter ? _map.LearnTarget.Parameter : null;
+
+    /// <summary>True when the sound differs from the stored current preset.</summary>
+    public bool Edited
+    {
+        get
+        {
+            if (_bank.CurrentEntry is not PresetEntry entry)
+            {
+                return false;
+            }
+
+            foreach (ParameterDescriptor d in ParameterTable.All)
+            {
+                if (d.Kind != ParameterKind.Action && entry.Preset.Parameters[d.Id] != _current[d.Id])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Where the tempo comes from now, as the display shows it.</summary>
+    public ClockDisplay ClockDisplay => Settings.ClockSource switch
+    {
+        ClockSource.Internal => ClockDisplay.Internal,
+        ClockSource.Tap => ClockDisplay.Tap,
+        _ => _follower.ClockLost ? ClockDisplay.MidiLost : _follower.Locked ? ClockDisplay.MidiLocked : ClockDisplay.MidiWaiting,
+    };
+
+    /// <summary>Sets one parameter from a knob or the encoder: remembered, and sent to the engine's queue.</summary>
+    public bool SetParameter(ParameterId id, double value)
+    {
+        _current.Set(id, value);
+        LastTouched = id;
+        return _engine.Post(new ParameterChange(id, value));
+    }
+
+    /// <summary>Fires an action parameter (trigger, reset).</summary>
+    public bool Fire(ParameterId id) => _engine.Post(new ParameterChange(id, 1));
+
+    /// <summary>
+    /// Moves a pedal setting from the settings page by <paramref name="step"/> detents: the clock source steps
+    /// internal, midi, tap; the tempo moves 1 BPM a step (it sets the internal clock, and leaves tap or MIDI for it);
+    /// the MIDI channel steps omni, 1..16. Saved at once.
+    /// </summary>
+    public void ChangeSetting(PanelSetting setting, int step)
+    {
+        switch (setting)
+        {
+            case PanelSetting.ClockSource:
+                var source = (ClockSource)Math.Clamp((int)Settings.ClockSource + Math.Sign(step), 0, 2);
+                Settings = Settings with { ClockSource = source };
+                if (source != ClockSource.Midi)
+                {
+                    RunOwnClock(Settings.Bpm);
+                }
+
+                break;
+            case PanelSetting.Tempo:
+                double bpm = Math.Clamp(Math.Round(Settings.Bpm) + step, TempoClock.MinBpm, 300);
+                Settings = Settings with { ClockSource = Settings.ClockSource == ClockSource.Midi ? ClockSource.Internal : Settings.ClockSource, Bpm = bpm };
+                RunOwnClock(bpm);
+                break;
+            case PanelSetting.MidiChannel:
+                int channel = Settings.MidiChannel == MidiMap.Omni ? 0 : Settings.MidiChannel;
+                channel = Math.Clamp(channel + Math.Sign(step), 0, 16);
+                Settings = Settings with { MidiChannel = channel == 0 ? MidiMap.Omni : channel };
+                _map.Channel = channel == 0 ? MidiMap.Omni : channel - 1;
+                break;
+            default:
+                return;
+        }
+
+        SaveState();
+    }
+
+    /// <summary>Arms MIDI learn for the parameter touched last (dry/wet before any), or disarms it.</summary>
+    public void ToggleLearn()
+    {
+        if (_map.IsLearning)
+        {
+            _map.CancelLearn();
+            return;
+        }
+
+        _map.ArmLearn(LastTouched ?? ParameterId.DryWet);
+        _log.Info($"MIDI learn armed for {ParameterTable.Get(LastTouched ?? ParameterId.DryWet).Name}: move a CC");
+    }
+
+    // The internal and tap clocks run on an anchor from the beat the engine is at, so a tempo change
+    // does not move the downbeat.
+    private void RunOwnClock(double bpm)
+    {
+        double beats = _engine.ReadSnapshot().Tempo.Beats;
+        _engine.SetExternalClock(new ExternalClock(true, new TempoAnchor(bpm, Running: true, Moving: true, Position: beats, Time: StopwatchClock.Instance.Seconds, Limit: double.PositiveInfinity)));
     }
 
     /// <summary>The MIDI clock follower (tempo, transport, lost clock), for the display.</summary>
@@ -133,6 +249,11 @@ public sealed class PedalControl : IDisposable
         {
             _wasLocked = _follower.Locked;
             _wasLost = _follower.ClockLost;
+            if (_follower.ClockLost && Settings.ClockSource == ClockSource.Midi)
+            {
+                Notify?.Invoke("MIDI clock lost");
+            }
+
             _log.Notice(_follower.ClockLost
                 ? $"MIDI clock lost; holding {_follower.Bpm.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} BPM"
                 : _follower.Locked ? $"MIDI clock locked at {_follower.Bpm.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} BPM" : "MIDI clock: waiting for ticks");
@@ -221,10 +342,12 @@ public sealed class PedalControl : IDisposable
             string path = Presets.PresetFolder.Save(_bankFolder, entry.FileName, preset);
             _bank.Replace(_bank.Current, new PresetEntry(entry.FileName, preset));
             _log.Notice($"saved {path}");
+            Notify?.Invoke($"Saved\n{entry.Preset.Name}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _log.Warning($"{Path.Combine(_bankFolder, entry.FileName)}: not saved: {e.Message}; the old preset is intact");
+            Notify?.Invoke("NOT saved\n(see the log)");
         }
     }
 

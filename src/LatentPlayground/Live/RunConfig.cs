@@ -69,6 +69,13 @@ public sealed record RunConfig
     /// <summary>Controls map file (what the footswitches do); null: the defaults (hardware/controls.json holds them).</summary>
     public string? ControlsMap { get; init; }
 
+    /// <summary>
+    /// Run the control surface over simulated devices with a terminal panel (<c>run --sim</c>): the hardware map is
+    /// the bundled reference build's unless one is given, and the audio devices default to ALSA's null device paced
+    /// at real time, so it runs on any machine.
+    /// </summary>
+    public bool Simulate { get; init; }
+
     /// <summary>MIDI input device paths: raw MIDI (/dev/snd/midiC*D*), a UART tty (DIN MIDI) or a FIFO; a missing one is retried every second.</summary>
     public IReadOnlyList<string> MidiInputs { get; init; } = [];
 

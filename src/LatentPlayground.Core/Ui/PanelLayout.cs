@@ -1,0 +1,93 @@
+using LatentPlayground.Core.Parameters;
+
+namespace LatentPlayground.Core.Ui;
+
+/// <summary>
+/// The rows of each list page. Home and XY are drawn views without rows; bending has none until the
+/// bending feature gives it its rows (<see cref="WithRows"/>), so its page says so instead of showing an empty list.
+/// Every parameter of the table is on exactly one page (a test holds this).
+/// Immutable; built once at start. Thread: any.
+/// </summary>
+public sealed class PanelLayout
+{
+    private readonly PanelRow[][] _rows;
+
+    private PanelLayout(PanelRow[][] rows) => _rows = rows;
+
+    /// <summary>The pedal's pages: modulators, offsets and settings (engine controls first, then the pedal's own).</summary>
+    public static PanelLayout Default { get; } = new(BuildDefault());
+
+    public IReadOnlyList<PanelRow> Rows(PanelPage page) => _rows[(int)page];
+
+    /// <summary>A copy with <paramref name="rows"/> on <paramref name="page"/> (the bending and XY features add theirs).</summary>
+    public PanelLayout WithRows(PanelPage page, IReadOnlyList<PanelRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var copy = (PanelRow[][])_rows.Clone();
+        copy[(int)page] = [.. rows];
+        return new PanelLayout(copy);
+    }
+
+    private static PanelRow[][] BuildDefault()
+    {
+        var modulators = new List<PanelRow>
+        {
+            PanelRow.Of(ParameterId.Modulation),
+            PanelRow.Of(ParameterId.Basis),
+            PanelRow.Of(ParameterId.Speed),
+            PanelRow.Of(ParameterId.Scale),
+            PanelRow.Of(ParameterId.Rate),
+            PanelRow.Of(ParameterId.Mode),
+            PanelRow.Of(ParameterId.Trigger),
+            PanelRow.Of(ParameterId.GlobalSeed),
+            PanelRow.Of(ParameterId.SeedLink),
+        };
+        for (int d = 0; d < DimensionParameters.Count; d++)
+        {
+            modulators.Add(PanelRow.Of(DimensionParameters.Seed(d)));
+        }
+
+        for (int d = 0; d < DimensionParameters.Count; d++)
+        {
+            modulators.Add(PanelRow.Of(DimensionParameters.Time(d)));
+            modulators.Add(PanelRow.Of(DimensionParameters.TimeMs(d)));
+        }
+
+        modulators.Add(PanelRow.Of(ParameterId.TimeChaos));
+        modulators.Add(PanelRow.Of(ParameterId.Reset));
+
+        var offsets = new List<PanelRow>();
+        for (int d = 0; d < DimensionParameters.Count; d++)
+        {
+            offsets.Add(PanelRow.Of(DimensionParameters.Offset(d)));
+        }
+
+        offsets.Add(PanelRow.Of(ParameterId.Deviation));
+
+        PanelRow[] settings =
+        [
+            PanelRow.Of(ParameterId.DryWet),
+            PanelRow.Of(ParameterId.Encode),
+            PanelRow.Of(ParameterId.Decode),
+            PanelRow.Of(ParameterId.Bypass),
+            PanelRow.Of(ParameterId.Freeze),
+            PanelRow.Of(ParameterId.Align),
+            PanelRow.Of(ParameterId.Limiter),
+            PanelRow.Of(ParameterId.LimiterCeiling),
+            PanelRow.Of(PanelSetting.ClockSource, "Clock"),
+            PanelRow.Of(PanelSetting.Tempo, "Tempo"),
+            PanelRow.Of(PanelSetting.MidiChannel, "MIDI ch"),
+            PanelRow.Of(PanelSetting.MidiLearn, "Learn"),
+            PanelRow.Of(PanelSetting.ExpressionCalibration, "Exp cal"),
+        ];
+
+        var pages = new PanelRow[PanelPages.Count][];
+        pages[(int)PanelPage.Home] = [];
+        pages[(int)PanelPage.Modulators] = [.. modulators];
+        pages[(int)PanelPage.Offsets] = [.. offsets];
+        pages[(int)PanelPage.Bending] = [];
+        pages[(int)PanelPage.Xy] = [];
+        pages[(int)PanelPage.Settings] = settings;
+        return pages;
+    }
+}

@@ -1,0 +1,437 @@
+using System.Device.I2c;
+using LatentPlayground.Core.Engine;
+using LatentPlayground.Core.Parameters;
+using LatentPlayground.Core.Ui;
+using LatentPlayground.Hardware;
+using LatentPlayground.Hardware.Adc;
+using LatentPlayground.Hardware.Display;
+using LatentPlayground.Hardware.Encoder;
+using LatentPlayground.Hardware.Knobs;
+using LatentPlayground.Hardware.Leds;
+using LatentPlayground.Hardware.Pins;
+using LatentPlayground.Hardware.Switches;
+using LatentPlayground.Live;
+
+namespace LatentPlayground.Controls;
+
+/// <summary>
+/// The pedal's control surface on its buses: footswitches, encoder, knobs, expression pedal, LEDs and the
+/// display, built from the pin map and driven by the controls map. Knob and encoder moves become parameter
+/// changes through <see cref="PedalControl"/>, which posts them to the engine's queue. The display is drawn
+/// from the engine's published snapshot at <see cref="FramesPerSecond"/>; nothing here touches the audio threads.
+/// A device that cannot be opened or stops answering is a warning: the pedal plays on without it.
+/// Thread: the control thread, for every member.
+/// </summary>
+public sealed class PedalSurface : IDisposable
+{
+    public const int FramesPerSecond = 25;
+    private static readonly TimeSpan MessageTime = TimeSpan.FromSeconds(1.5);
+
+    private readonly PedalControl _control;
+    private readonly Func<EngineSnapshot> _snapshot;
+    private readonly LiveLog _log;
+    private readonly TimeProvider _clock;
+    private readonly ControlsMap _map;
+    private readonly PanelNavigator _navigator = new(PanelLayout.Default);
+    private readonly PanelRenderer _renderer = new(PanelLayout.Default);
+    private readonly PedalFootswitches? _footswitches;
+    private readonly RotaryEncoder? _encoder;
+    private readonly List<Knob> _knobs = [];
+    private readonly List<Ads1115Scanner> _scanners = [];
+    private ExpressionPedal? _expression;
+    private readonly Dictionary<string, StatusLed> _leds = [];
+    private readonly List<Led> _ledPins = [];
+    private readonly Ssd1306? _display;
+    private readonly ParameterId?[] _knobParameter;
+    private readonly double[] _knobSent;
+    private double _expressionSent = double.NaN;
+    private int _knobLayer;
+    private long _nextFrame;
+    private long _messageUntil;
+    private bool _displayFailed;
+
+    public PedalSurface(PinMap pins, ControlsMap map, PedalBuses buses, PedalControl control, Func<EngineSnapshot> snapshot, LiveLog log, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(pins);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(buses);
+        ArgumentNullException.ThrowIfNull(control);
+        _control = control;
+        _snapshot = snapshot;
+        _log = log;
+        _map = map;
+        _clock = clock ?? TimeProvider.System;
+        View = new PanelView(control.Current);
+        control.Notify = Show;
+
+        _footswitches = Try("footswitches", () => new PedalFootswitches(buses.Gpio, pins, map.Footswitches, control.Act, _clock));
+        _encoder = Try("encoder", () => OpenEncoder(buses, pins));
+        OpenAnalog(pins, buses);
+        foreach (LedPin led in pins.Leds)
+        {
+            Try($"LED {led.Name}", () =>
+            {
+                var pin = new Led(buses.Gpio, led.Gpio, led.ActiveHigh);
+                _ledPins.Add(pin);
+                _leds[led.Name] = new StatusLed(pin, _clock);
+                return pin;
+            });
+        }
+
+        _display = Try("display", () =>
+        {
+            var display = new Ssd1306(buses.OpenI2c(pins.Display.I2cAddress));
+            display.Initialize();
+            return display;
+        });
+        _knobParameter = new ParameterId?[_knobs.Count];
+        _knobSent = new double[_knobs.Count];
+        if (_leds.TryGetValue("status", out StatusLed? status))
+        {
+            status.ShowTempo();
+        }
+    }
+
+    /// <summary>What the display shows (for the simulator's panel and tests).</summary>
+    public PanelView View { get; }
+
+    /// <summary>The picture last drawn.</summary>
+    public Framebuffer Frame { get; } = new();
+
+    public IReadOnlyList<Knob> Knobs => _knobs;
+
+    public ExpressionPedal? Expression => _expression;
+
+    /// <summary>The LEDs by pin-map name, lit or not.</summary>
+    public IEnumerable<(string Name, bool On)> Leds => _leds.Select(l => (l.Key, l.Value.IsOn));
+
+    /// <summary>Frames drawn.</summary>
+    public long Frames { get; private set; }
+
+    /// <summary>
+    /// One control tick (every few milliseconds): reads the switches, encoder and converters, turns what moved
+    /// into parameter changes, updates the LEDs, and draws a frame when one is due.
+    /// </summary>
+    public void Poll()
+    {
+        _footswitches?.Poll();
+        _encoder?.Poll();
+        foreach (Ads1115Scanner scanner in _scanners)
+        {
+            Guard("knob converter", () => scanner.Poll());
+        }
+
+        PollKnobs();
+        PollExpression();
+        UpdateLeds();
+        long now = _clock.GetTimestamp();
+        if (now >= _nextFrame)
+        {
+            _nextFrame = now + (_clock.TimestampFrequency / FramesPerSecond);
+            Draw(now);
+        }
+    }
+
+    /// <summary>Shows a notice over the page for a moment.</summary>
+    public void Show(string message)
+    {
+        View.Message = message;
+        _messageUntil = _clock.GetTimestamp() + (long)(MessageTime.TotalSeconds * _clock.TimestampFrequency);
+    }
+
+    /// <summary>Draws the view now and sends the changed pages to the display.</summary>
+    public void Draw(long now)
+    {
+        if (View.Message is not null && now >= _messageUntil)
+        {
+            View.Message = null;
+        }
+
+        EngineSnapshot snapshot = _snapshot();
+        View.Engine = snapshot;
+        View.Bpm = snapshot.Tempo.Bpm;
+        View.Clock = _control.ClockDisplay;
+        View.PresetName = _control.Bank.CurrentEntry?.Preset.Name ?? "(no presets)";
+        View.PresetNumber = _control.Bank.Count == 0 ? 0 : _control.Bank.Current + 1;
+        View.Edited = _control.Edited;
+        View.MidiChannel = _control.Settings.MidiChannel < 1 ? 0 : _control.Settings.MidiChannel;
+        View.LearnTarget = _control.LearnTarget;
+        View.ExpressionCalibrating = _expression?.IsCalibrating ?? false;
+        View.Frame = Frames++;
+        _renderer.Render(View, Frame);
+        if (_display is not null && !_displayFailed)
+        {
+            Guard("display", () => _display.Flush(Frame.Bytes), onFailure: () => _displayFailed = true);
+        }
+    }
+
+    /// <summary>One encoder detent (the simulator's keys come here too, through the encoder's pins).</summary>
+    private void OnTurn(EncoderTurnedEventArgs e) => Do(_navigator.Turn(View, e.Direction, e.Step));
+
+    private void OnPush(SwitchEventArgs e)
+    {
+        if (e.Kind == SwitchEventKind.SinglePress)
+        {
+            Do(_navigator.Push(View));
+        }
+        else if (e.Kind == SwitchEventKind.LongPress)
+        {
+            PanelNavigator.Back(View);
+        }
+    }
+
+    private void Do(PanelCommand command)
+    {
+        switch (command.Kind)
+        {
+            case PanelCommandKind.SetParameter:
+                _control.SetParameter(command.Parameter, command.Value);
+                break;
+            case PanelCommandKind.FireAction:
+                _control.Fire(command.Parameter);
+                Show(ParameterTable.Get(command.Parameter).Label);
+                break;
+            case PanelCommandKind.ChangeSetting:
+                _control.ChangeSetting(command.Setting, command.Step);
+                break;
+            case PanelCommandKind.PushSetting when command.Setting == PanelSetting.MidiLearn:
+                _control.ToggleLearn();
+                break;
+            case PanelCommandKind.PushSetting:
+                Calibrate();
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Calibrate()
+    {
+        if (_expression is null)
+        {
+            Show("No expression\npedal wired");
+        }
+        else if (!_expression.IsCalibrating)
+        {
+            _expression.BeginCalibration();
+        }
+        else if (_expression.EndCalibration(reversed: false, out string problem))
+        {
+            Show("Pedal calibrated");
+            _expressionSent = double.NaN;
+        }
+        else
+        {
+            _log.Warning($"expression pedal: {problem}");
+            Show("Calibration failed\nrock heel to toe");
+        }
+    }
+
+    // Each knob stands for the parameter the page (and, on layered pages, the cursor) gives it. Whenever that
+    // parameter's value is not what the knob last sent — a page change, a preset recall, a MIDI or encoder move —
+    // the knob is re-armed at that value and acts only once it passes it (soft takeover).
+    private void PollKnobs()
+    {
+        if (_navigator.Selected(View) is PanelRow { Kind: PanelRowKind.Parameter } row && _map.Knobs.LayerOf(View.Page, row.Parameter) is int layer and >= 0)
+        {
+            _knobLayer = layer;
+        }
+
+        for (int k = 0; k < _knobs.Count; k++)
+        {
+            ParameterId? id = _map.Knobs.Assigned(View.Page, _knobLayer, k);
+            Knob knob = _knobs[k];
+            if (id is not ParameterId p)
+            {
+                _knobParameter[k] = null;
+                knob.Poll();
+                continue;
+            }
+
+            ParameterDescriptor d = ParameterTable.Get(p);
+            double current = _control.Current[p];
+            if (_knobParameter[k] != p || current != _knobSent[k])
+            {
+                _knobParameter[k] = p;
+                _knobSent[k] = current;
+                knob.Recall(d.ToNormalized(current));
+            }
+
+            if (knob.Poll())
+            {
+                double value = d.FromNormalized(knob.Value);
+                if (value != current)
+                {
+                    _knobSent[k] = value;
+                    _control.SetParameter(p, value);
+                }
+            }
+        }
+    }
+
+    private void PollExpression()
+    {
+        if (_expression is null)
+        {
+            return;
+        }
+
+        ExpressionBinding binding = _map.Expression;
+        double current = _control.Current[binding.Parameter];
+        if (current != _expressionSent)
+        {
+            _expressionSent = current;
+            _expression.Recall(binding.PositionOf(current));
+        }
+
+        if (_expression.Poll())
+        {
+            double value = binding.ValueAt(_expression.Value);
+            if (value != current)
+            {
+                _expressionSent = value;
+                _control.SetParameter(binding.Parameter, value);
+            }
+        }
+    }
+
+    // A: the effect is on; B: latent freeze; C: the sound differs from the stored preset; status: the tempo.
+    private void UpdateLeds()
+    {
+        if (_leds.Count == 0)
+        {
+            return;
+        }
+
+        double beats = View.Engine.Tempo.Beats;
+        foreach ((string name, StatusLed led) in _leds)
+        {
+            switch (name)
+            {
+                case "A":
+                    led.Show(!_control.Current.IsOn(ParameterId.Bypass));
+                    break;
+                case "B":
+                    led.Show(_control.Current.IsOn(ParameterId.Freeze));
+                    break;
+                case "C":
+                    led.Show(View.Edited);
+                    break;
+                default:
+                    break;
+            }
+
+            Guard($"LED {name}", () => led.Update(beats));
+        }
+    }
+
+    private RotaryEncoder OpenEncoder(PedalBuses buses, PinMap pins)
+    {
+        var encoder = new RotaryEncoder(buses.Gpio, pins.Encoder.AGpio, pins.Encoder.BGpio, pins.Encoder.PushGpio,
+            EncoderOptions.Default with
+            {
+                TransitionsPerDetent = pins.Encoder.TransitionsPerDetent,
+                Sampling = InputSampling.EdgeCallbacks,
+                Push = EncoderOptions.Default.Push with { Sampling = InputSampling.EdgeCallbacks },
+            }, _clock);
+        encoder.Turned += (_, e) => OnTurn(e);
+        if (encoder.Push is MomentarySwitch push)
+        {
+            push.Gesture += (_, e) => OnPush(e);
+        }
+
+        return encoder;
+    }
+
+    private void OpenAnalog(PinMap pins, PedalBuses buses)
+    {
+        var channels = new Dictionary<(string Adc, int Channel), IAdcChannel>();
+        foreach (AdcDevice adc in pins.Adcs)
+        {
+            Try($"ADC {adc.Name}", () =>
+            {
+                var inputs = pins.Knobs.Append(pins.Expression).Where(k => k?.Adc == adc.Name).Select(k => k!.Channel).ToArray();
+                if (adc.Kind == AdcKind.Ads1115)
+                {
+                    var scanner = new Ads1115Scanner(new Ads1115(buses.OpenI2c(adc.I2cAddress!.Value)), inputs, adc.PotSupplyVolts);
+                    _scanners.Add(scanner);
+                    foreach (int input in inputs)
+                    {
+                        channels[(adc.Name, input)] = scanner.Channel(input);
+                    }
+                }
+                else
+                {
+                    Func<int, System.Device.Spi.SpiDevice> open = buses.OpenSpi ?? throw new IOException("the pin map has no SPI bus");
+                    var mcp = new Mcp3008(open(adc.ChipSelect!.Value));
+                    foreach (int input in inputs)
+                    {
+                        channels[(adc.Name, input)] = new Mcp3008Channel(mcp, input, adc.PotSupplyVolts, adc.VrefVolts ?? 3.3);
+                    }
+                }
+
+                return adc;
+            });
+        }
+
+        foreach (AnalogInput knob in pins.Knobs)
+        {
+            if (channels.TryGetValue((knob.Adc, knob.Channel), out IAdcChannel? channel))
+            {
+                _knobs.Add(new Knob(channel));
+            }
+        }
+
+        if (pins.Expression is AnalogInput e && channels.TryGetValue((e.Adc, e.Channel), out IAdcChannel? pedal))
+        {
+            _expression = new ExpressionPedal(pedal);
+        }
+    }
+
+    private T? Try<T>(string what, Func<T> open)
+        where T : class
+    {
+        try
+        {
+            return open();
+        }
+#pragma warning disable CA1031 // Whatever a missing or dead device throws, the pedal plays on without it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _log.Warning($"{what}: off ({e.Message}); the pedal plays on, MIDI and the other controls still work");
+            return null;
+        }
+    }
+
+    // A bus error while running: warned once per device, then retried quietly on the next tick.
+    private readonly HashSet<string> _warned = [];
+
+    private void Guard(string what, Action step, Action? onFailure = null)
+    {
+        try
+        {
+            step();
+            _warned.Remove(what);
+        }
+        catch (IOException e)
+        {
+            if (_warned.Add(what))
+            {
+                _log.Warning($"{what}: {e.Message}; retrying");
+            }
+
+            onFailure?.Invoke();
+        }
+    }
+
+    public void Dispose()
+    {
+        _footswitches?.Dispose();
+        _encoder?.Dispose();
+        foreach (Led led in _ledPins)
+        {
+            led.Dispose();
+        }
+    }
+}
