@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Realtime;
 using LatentPlayground.Core.Tempo;
 
@@ -139,6 +140,12 @@ public sealed class LiveEngine
         s.LateHops = LateHops;
         return s;
     }
+
+    /// <summary>
+    /// The value the hop stage holds for <paramref name="id"/>, i.e. what arrived through the queue.
+    /// Thread: the inference thread, or any thread before the threads start (after <see cref="ApplyPendingImmediately"/>).
+    /// </summary>
+    public double HopTarget(ParameterId id) => _hopTargets.Values[(int)id];
 
     /// <summary>Thread: before the threads start. Applies queued changes at once, with no fades.</summary>
     public void ApplyPendingImmediately()

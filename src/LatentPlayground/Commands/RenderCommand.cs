@@ -195,7 +195,7 @@ public static class RenderCommand
         }
     }
 
-    private static float[][] Resample(IReadOnlyList<float[]> channels, int from, int to)
+    internal static float[][] Resample(IReadOnlyList<float[]> channels, int from, int to)
     {
         var result = new float[channels.Count][];
         for (int c = 0; c < channels.Count; c++)

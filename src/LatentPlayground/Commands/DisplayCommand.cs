@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using LatentPlayground.Audio.Files;
+using LatentPlayground.Audio.Wav;
+using LatentPlayground.Core.Engine;
+using LatentPlayground.Core.Presets;
+using LatentPlayground.Core.Tempo;
+using LatentPlayground.Core.Ui;
+using LatentPlayground.Output;
+using LatentPlayground.Presets;
+using LatentPlayground.Render;
+
+namespace LatentPlayground.Commands;
+
+/// <summary>
+/// <c>latentplayground display --page NAME --out FILE.png</c>: one page of the pedal's display as a PNG, drawn by
+/// the same renderer as the pedal. The latent bars are real: the bundled demo riff is played through the model
+/// with the preset for <c>--at</c> seconds, and the page shows the last hop's latent and the load it took.
+/// </summary>
+public static class DisplayCommand
+{
+    public static Command Create(CommandContext context, ICodecSource codecs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = new Option<string>("--page") { Description = "Page: " + string.Join(", ", PanelPages.All), Required = true, HelpName = "NAME" };
+        var output = new Option<string>("--out") { Description = "PNG file to write", Required = true, HelpName = "FILE" };
+        var scale = new Option<int>("--scale") { Description = "Screen pixels per OLED pixel, 1..16 (default 4)", DefaultValueFactory = _ => 4, HelpName = "N" };
+        var preset = new Option<string>("--preset") { Description = "Preset name or file (default: the first factory preset)", HelpName = "NAME" };
+        var at = new Option<double>("--at") { Description = "Seconds of the demo riff played before the picture, 0.5..10 (default 3)", DefaultValueFactory = _ => 3, HelpName = "SECONDS" };
+        var row = new Option<int?>("--row") { Description = "Put the cursor on this row (1-based) of a list page", HelpName = "N" };
+        var edit = new Option<bool>("--edit") { Description = "Show the cursor's row being edited" };
+        var model = new Option<string>("--model") { Description = "Model package folder (default: the bundled default model)", HelpName = "DIR" };
+        var command = new Command("display", "Draw one page of the pedal's display to a PNG.") { page, output, scale, preset, at, row, edit, model };
+        command.SetAction(r =>
+        {
+            string pageName = r.GetValue(page)!;
+            if (!PanelPages.TryParse(pageName, out PanelPage shown))
+            {
+                throw new UsageException($"--page: '{pageName}' is not a page ({string.Join(", ", PanelPages.All)})");
+            }
+
+            int pixels = r.GetValue(scale);
+            if (pixels is < 1 or > 16)
+            {
+                throw new UsageException($"--scale: {pixels} is out of range 1..16");
+            }
+
+            double seconds = r.GetValue(at);
+            if (!double.IsFinite(seconds) || seconds < 0.5 || seconds > 10)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--at: {seconds} is out of range 0.5..10 seconds"));
+            }
+
+            string outPath = r.GetValue(output)!;
+            if (!outPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--out: {outPath} does not end in .png");
+            }
+
+            (string name, Preset chosen) = ChoosePreset(r.GetValue(preset));
+            var view = new PanelView(chosen.Parameters.Clone()) { PresetName = name, PresetNumber = 1, Bpm = 120, Clock = ClockDisplay.Internal };
+            view.Engine = Play(codecs, r.GetValue(model), view, seconds);
+            PanelNavigator.ShowPage(view, shown);
+            IReadOnlyList<PanelRow> rows = PanelLayout.Default.Rows(shown);
+            if (r.GetValue(row) is int n)
+            {
+                if (n < 1 || n > rows.Count)
+                {
+                    throw new UsageException(rows.Count == 0 ? $"--row: the {PanelPages.Name(shown)} page has no rows" : $"--row: {n} is out of range 1..{rows.Count} on the {PanelPages.Name(shown)} page");
+                }
+
+                var navigator = new PanelNavigator(PanelLayout.Default);
+                navigator.Push(view);
+                for (int i = 1; i < n; i++)
+                {
+                    navigator.Turn(view, 1, 1);
+                }
+
+                if (r.GetValue(edit))
+                {
+                    view.Level = PanelLevel.Edit;
+                }
+            }
+
+            var frame = new Framebuffer();
+            new PanelRenderer(PanelLayout.Default).Render(view, frame);
+            byte[] png = PngWriter.Encode(frame, pixels);
+            AtomicFile.Write(outPath, s => s.Write(png));
+            context.Out.WriteLine($"{outPath}: {PanelPages.Name(shown)} page, {Framebuffer.Width * pixels}x{Framebuffer.Height * pixels}, preset {name}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (string Name, Preset Preset) ChoosePreset(string? nameOrFile)
+    {
+        if (nameOrFile is not null)
+        {
+            Preset p = PresetLocations.Resolve(nameOrFile, PresetLocations.DefaultBankFolder);
+            return (p.Name, p);
+        }
+
+        (PresetBank factory, _) = PresetFolder.Load(PresetLocations.FactoryFolder);
+        return factory.Count > 0 ? (factory.Entries[0].Preset.Name, factory.Entries[0].Preset) : ("(defaults)", new Preset { Name = "(defaults)", Parameters = new Core.Parameters.ParameterSet() });
+    }
+
+    // The demo riff through the model with the view's parameters: the last hop's latent, and the load it took.
+    private static EngineSnapshot Play(ICodecSource codecs, string? modelFolder, PanelView view, double seconds)
+    {
+        WavAudio riff = WavReader.Read(Path.Combine(AppContext.BaseDirectory, "Assets", "demo", "guitar-riff.wav"));
+        using OpenedCodec opened = codecs.Open(modelFolder, null);
+        IStreamingCodec codec = opened.Codec;
+        int frames = Math.Min(riff.Frames, (int)(seconds * riff.SampleRate));
+        float[][] input = RenderCommand.Resample([.. riff.Samples.Select(c => c[..frames])], riff.SampleRate, codec.SampleRate);
+        var watch = Stopwatch.StartNew();
+        RenderResult result = RenderJob.Run(codec, input, new RenderSettings { Parameters = view.Values, Bpm = view.Bpm });
+        double load = watch.Elapsed.TotalSeconds / (input[0].Length / (double)codec.SampleRate);
+        var latent = new LatentVector();
+        float[] last = result.Latents[^1];
+        for (int d = 0; d < Math.Min(8, last.Length); d++)
+        {
+            latent[d] = last[d];
+        }
+
+        return new EngineSnapshot { Hops = result.Latents.Count, Load = load, Latent = latent, Tempo = new TempoState(view.Bpm, true, 0) };
+    }
+}
