@@ -20,7 +20,7 @@ public sealed class FootswitchTests : IDisposable
     public FootswitchTests()
     {
         _gpio = new GpioController(_driver);
-        FootswitchMap map = FootswitchMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json");
+        FootswitchMap map = ControlsMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json").Footswitches;
         _switches = new PedalFootswitches(_gpio, _pins, map, _actions.Add, _clock);
     }
 
@@ -33,7 +33,7 @@ public sealed class FootswitchTests : IDisposable
     [Fact]
     public void The_shipped_controls_map_is_the_default_one()
     {
-        FootswitchMap shipped = FootswitchMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json");
+        FootswitchMap shipped = ControlsMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json").Footswitches;
         foreach ((string name, FootswitchGestures g) in FootswitchMap.Default.Footswitches)
         {
             Assert.Equal(g, shipped.Footswitches[name]);
@@ -72,10 +72,18 @@ public sealed class FootswitchTests : IDisposable
     [InlineData("""{ "schema": 1, "footswitches": { "C": { "double": "sav" } } }""", "controls.json: footswitches.C.double: \"sav\" is not an action")]
     [InlineData("""{ "schema": 1, "footswitches": { "A": { "triple": "bypass" } } }""", "controls.json: footswitches.A.triple: is not a gesture")]
     [InlineData("""{ "schema": 2 }""", "controls.json: schema: must be 1")]
-    [InlineData("""{ "schema": 1, "knobs": [] }""", "controls.json: knobs: is not a controls map field")]
+    [InlineData("""{ "schema": 1, "pages": [] }""", "controls.json: pages: is not a controls map field")]
+    [InlineData("""{ "schema": 1, "knobs": [] }""", "controls.json: knobs: must be an object of page name")]
+    [InlineData("""{ "schema": 1, "knobs": { "offset": ["offset.1"] } }""", "controls.json: knobs.offset: is not a page")]
+    [InlineData("""{ "schema": 1, "knobs": { "offsets": [["offset.1"], ["offset.5", "offset.6", "offset.9"]] } }""", "controls.json: knobs.offsets[1][2]: \"offset.9\" is not a parameter")]
+    [InlineData("""{ "schema": 1, "knobs": { "home": ["drywet", "trigger"] } }""", "controls.json: knobs.home[1]: \"trigger\" is an action")]
+    [InlineData("""{ "schema": 1, "knobs": { "home": [["drywet"], "speed"] } }""", "controls.json: knobs.home[1]: must be a list of parameter names")]
+    [InlineData("""{ "schema": 1, "expression": { "heel": 0 } }""", "controls.json: expression.parameter: is missing")]
+    [InlineData("""{ "schema": 1, "expression": { "parameter": "drywet", "toe": 150 } }""", "controls.json: expression.toe: drywet: 150 is out of range")]
+    [InlineData("""{ "schema": 1, "expression": { "parameter": "speed", "heal": 0 } }""", "controls.json: expression.heal: is not an expression field")]
     public void A_bad_controls_map_names_the_field(string json, string expected)
     {
-        FormatException e = Assert.Throws<FormatException>(() => FootswitchMapJson.Parse(json, "controls.json"));
+        FormatException e = Assert.Throws<FormatException>(() => ControlsMapJson.Parse(json, "controls.json"));
         Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
     }
 

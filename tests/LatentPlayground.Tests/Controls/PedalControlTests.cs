@@ -51,23 +51,4 @@ public sealed class PedalControlTests : IDisposable
         Assert.Contains("warning: preset 99: the bank has 9 presets", _log.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, bank.Current);
     }
-
-    private sealed class SilentCodec : IStreamingCodec
-    {
-        public int Hop => 512;
-
-        public int LatentSize => 8;
-
-        public int SampleRate => 48000;
-
-        public int LatencySamples => 0;
-
-        public void Encode(ReadOnlySpan<float> audio, Span<float> latent) => latent.Clear();
-
-        public void Decode(ReadOnlySpan<float> latent, Span<float> audio) => audio.Clear();
-
-        public void Reset()
-        {
-        }
-    }
 }
