@@ -70,31 +70,21 @@ public sealed class PanelRenderer(PanelLayout layout)
 
         line = new TextLine(_scratch).Append(view.Bpm, "0.0").Append(" BPM ");
         int x = Text.Draw(fb, 0, 9, line.Text);
-        switch (view.Clock)
+        ReadOnlySpan<char> clock = view.Clock switch
         {
-            case ClockDisplay.Internal:
-                Text.Draw(fb, x, 9, "int");
-                break;
-            case ClockDisplay.Tap:
-                Text.Draw(fb, x, 9, "tap");
-                break;
-            case ClockDisplay.MidiLocked:
-                Text.Draw(fb, x, 9, "midi");
-                break;
-            case ClockDisplay.MidiWaiting:
-                Text.Draw(fb, x, 9, "midi?");
-                break;
-            default:
-                if (BlinkOn(view))
-                {
-                    Text.DrawInverted(fb, x + 1, 9, "LOST");
-                }
-                else
-                {
-                    Text.Draw(fb, x + 1, 9, "LOST");
-                }
-
-                break;
+            ClockDisplay.Internal => "int",
+            ClockDisplay.Tap => "tap",
+            ClockDisplay.MidiLocked => "midi",
+            ClockDisplay.MidiWaiting => "midi?",
+            _ => "LOST",
+        };
+        if (view.Clock == ClockDisplay.MidiLost && BlinkOn(view))
+        {
+            Text.DrawInverted(fb, x + 1, 9, clock);
+        }
+        else
+        {
+            Text.Draw(fb, view.Clock == ClockDisplay.MidiLost ? x + 1 : x, 9, clock);
         }
 
         if (view.Values.IsOn(ParameterId.Freeze))
