@@ -55,6 +55,8 @@ public sealed class ExpressionPedal
             return false;
         }
 
+        LastCode = code;
+
         if (_calibrator is not null)
         {
             _calibrator.Observe(code);
@@ -63,6 +65,9 @@ public sealed class ExpressionPedal
 
         return _processor.Process(Calibration.Normalize(code));
     }
+
+    /// <summary>The last raw code read (during calibration too), or -1 before any.</summary>
+    public int LastCode { get; private set; } = -1;
 
     /// <summary>Sets a stored calibration (from the settings file). Thread: control.</summary>
     public void SetCalibration(PedalCalibration calibration)

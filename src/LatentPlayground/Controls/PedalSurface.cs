@@ -78,6 +78,11 @@ public sealed class PedalSurface : IDisposable
             });
         }
 
+        if (control.Settings.Expression is PedalCalibration stored && _expression is not null)
+        {
+            _expression.SetCalibration(stored);
+        }
+
         _display = Try("display", () =>
         {
             var display = new Ssd1306(buses.OpenI2c(pins.Display.I2cAddress));
@@ -217,7 +222,15 @@ public sealed class PedalSurface : IDisposable
         }
         else if (_expression.EndCalibration(reversed: false, out string problem))
         {
-            Show("Pedal calibrated");
+            // The player ends the rock at the toe: ending at the low code means the pot is wired the other way round.
+            PedalCalibration learnt = _expression.Calibration;
+            if (_expression.LastCode - learnt.MinCode < learnt.MaxCode - _expression.LastCode)
+            {
+                _expression.SetCalibration(learnt with { Reversed = true });
+            }
+
+            Show(_expression.Calibration.Reversed ? "Pedal calibrated\n(wired reversed)" : "Pedal calibrated");
+            _control.RememberExpression(_expression.Calibration);
             _expressionSent = double.NaN;
         }
         else

@@ -97,9 +97,10 @@ public static class LiveSession
                 {
                     OnTick = () =>
                     {
-                        panel?.Tick();
+                        // The panel shows what this tick's poll drew; its keys act at the next poll.
                         surface?.Poll();
                         control.Poll();
+                        panel?.Tick();
                     },
                 }.Watch(stop);
             }

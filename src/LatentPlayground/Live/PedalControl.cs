@@ -47,6 +47,11 @@ public sealed class PedalControl : IDisposable
         _log = log;
         _map = MidiMap.CreateDefault();
         _map.Channel = settings.MidiChannel == MidiMap.Omni ? MidiMap.Omni : settings.MidiChannel - 1;
+        foreach ((int cc, CcBinding binding) in settings.LearnedCcs)
+        {
+            _map.Bind(cc, binding);
+        }
+
         _follower = new ClockFollower(settings.Bpm);
         _tap = new TapTempo(settings.Bpm);
         _bankFolder = bankFolder;
@@ -114,6 +119,8 @@ public sealed class PedalControl : IDisposable
                     case MidiMapEventKind.Learned:
                         _log.Notice($"MIDI learn: CC {result.Number} now drives {result.Learned.Describe()}");
                         Notify?.Invoke($"CC {result.Number} learnt");
+                        Settings = Settings with { LearnedCcs = LearnedSinceDefault() };
+                        SaveState();
                         break;
                     default:
                         break;
@@ -211,6 +218,29 @@ public sealed class PedalControl : IDisposable
         }
 
         SaveState();
+    }
+
+    /// <summary>Keeps a new expression-pedal calibration across reboots.</summary>
+    public void RememberExpression(Hardware.Knobs.PedalCalibration calibration)
+    {
+        Settings = Settings with { Expression = calibration };
+        SaveState();
+    }
+
+    // What learning changed, as the CCs whose binding differs from the default map.
+    private Dictionary<int, CcBinding> LearnedSinceDefault()
+    {
+        MidiMap defaults = MidiMap.CreateDefault();
+        var changed = new Dictionary<int, CcBinding>();
+        for (int cc = 0; cc <= MidiMap.MaxCc; cc++)
+        {
+            if (_map.GetBinding(cc) != defaults.GetBinding(cc))
+            {
+                changed[cc] = _map.GetBinding(cc);
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>Arms MIDI learn for the parameter touched last (dry/wet before any), or disarms it.</summary>

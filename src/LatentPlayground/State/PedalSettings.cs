@@ -1,3 +1,4 @@
+using LatentPlayground.Hardware.Knobs;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Midi.Mapping;
 
@@ -20,4 +21,10 @@ public sealed record PedalSettings
 
     /// <summary>1..16, or <see cref="MidiMap.Omni"/>.</summary>
     public int MidiChannel { get; init; } = MidiMap.Omni;
+
+    /// <summary>The CCs whose binding MIDI learn moved away from the default map, with what they drive now.</summary>
+    public IReadOnlyDictionary<int, CcBinding> LearnedCcs { get; init; } = new Dictionary<int, CcBinding>();
+
+    /// <summary>The expression pedal's learnt travel; null before a calibration.</summary>
+    public PedalCalibration? Expression { get; init; }
 }

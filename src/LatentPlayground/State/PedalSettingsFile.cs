@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LatentPlayground.Audio.Files;
+using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Tempo;
+using LatentPlayground.Hardware.Knobs;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Midi.Mapping;
 
@@ -10,7 +12,8 @@ namespace LatentPlayground.State;
 
 /// <summary>
 /// <c>settings.json</c> in the pedal's state folder:
-/// <code>{ "schema": 1, "last_preset": "07-quarter-note-pulse.json", "clock_source": "midi", "bpm": 120, "midi_channel": "omni" }</code>
+/// <code>{ "schema": 1, "last_preset": "07-quarter-note-pulse.json", "clock_source": "midi", "bpm": 120, "midi_channel": "omni",
+///   "midi_learned": { "20": "speed" }, "expression": { "min_code": 310, "max_code": 25400, "reversed": false } }</code>
 /// A missing file means first boot: defaults. A broken one gives one message naming the field, and the
 /// pedal boots on the defaults rather than not at all. Written atomically. Thread: control.
 /// </summary>
@@ -98,6 +101,31 @@ public static class PedalSettingsFile
                 w.WriteNumber("midi_channel", settings.MidiChannel);
             }
 
+            if (settings.LearnedCcs.Count > 0)
+            {
+                w.WriteStartObject("midi_learned");
+                foreach ((int cc, CcBinding binding) in settings.LearnedCcs.OrderBy(b => b.Key))
+                {
+                    w.WriteString(cc.ToString(CultureInfo.InvariantCulture), binding.Kind switch
+                    {
+                        CcBindingKind.Parameter => ParameterTable.Get(binding.Parameter).Name,
+                        CcBindingKind.Action => "action:" + binding.Action,
+                        _ => "none",
+                    });
+                }
+
+                w.WriteEndObject();
+            }
+
+            if (settings.Expression is PedalCalibration e)
+            {
+                w.WriteStartObject("expression");
+                w.WriteNumber("min_code", e.MinCode);
+                w.WriteNumber("max_code", e.MaxCode);
+                w.WriteBoolean("reversed", e.Reversed);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -156,7 +184,9 @@ public static class PedalSettingsFile
                             : throw Bad(source, "bpm", string.Create(CultureInfo.InvariantCulture, $"must be a number {TempoClock.MinBpm}..{TempoClock.MaxBpm}, not {v.GetRawText()}")),
                     },
                     "midi_channel" => settings with { MidiChannel = Channel(v, source) },
-                    _ => throw Bad(source, p.Name, "is not a setting (schema, last_preset, clock_source, bpm, midi_channel)"),
+                    "midi_learned" => settings with { LearnedCcs = Learned(v, source) },
+                    "expression" => settings with { Expression = Expression(v, source) },
+                    _ => throw Bad(source, p.Name, "is not a setting (schema, last_preset, clock_source, bpm, midi_channel, midi_learned, expression)"),
                 };
             }
 
@@ -177,6 +207,53 @@ public static class PedalSettingsFile
         }
 
         throw Bad(source, "midi_channel", $"must be 1..16 or \"omni\", not {v.GetRawText()}");
+    }
+
+    private static Dictionary<int, CcBinding> Learned(JsonElement v, string source)
+    {
+        if (v.ValueKind != JsonValueKind.Object)
+        {
+            throw Bad(source, "midi_learned", "must be an object of CC number: parameter name, \"action:NAME\" or \"none\"");
+        }
+
+        var learned = new Dictionary<int, CcBinding>();
+        foreach (JsonProperty p in v.EnumerateObject())
+        {
+            string field = $"midi_learned.{p.Name}";
+            if (!int.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int cc) || cc > MidiMap.MaxCc)
+            {
+                throw Bad(source, field, $"is not a CC number 0..{MidiMap.MaxCc}");
+            }
+
+            string text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw Bad(source, field, "must be a parameter name, \"action:NAME\" or \"none\"");
+            learned[cc] = text switch
+            {
+                "none" => CcBinding.None,
+                _ when text.StartsWith("action:", StringComparison.Ordinal) && FootswitchActionName.IsValid(text[7..]) => CcBinding.ForAction(text[7..]),
+                _ when ParameterTable.TryFind(text, out ParameterDescriptor d) => CcBinding.ForParameter(d.Id),
+                _ => throw Bad(source, field, $"\"{text}\" is not a parameter, \"action:NAME\" or \"none\""),
+            };
+        }
+
+        return learned;
+    }
+
+    private static PedalCalibration Expression(JsonElement v, string source)
+    {
+        int Code(string name) =>
+            v.ValueKind == JsonValueKind.Object && v.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int c) && c >= 0
+                ? c
+                : throw Bad(source, $"expression.{name}", "must be a whole number of at least 0");
+        int min = Code("min_code"), max = Code("max_code");
+        if (max <= min)
+        {
+            throw Bad(source, "expression.max_code", $"must be above min_code ({min})");
+        }
+
+        bool reversed = v.TryGetProperty("reversed", out JsonElement r) && (r.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? r.GetBoolean()
+            : throw Bad(source, "expression.reversed", "must be true or false"));
+        return new PedalCalibration(min, max, reversed);
     }
 
     private static bool IsPlainFileName(string name) =>

@@ -3,6 +3,7 @@ using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Live;
 using LatentPlayground.Presets;
+using LatentPlayground.Midi.Mapping;
 using LatentPlayground.State;
 
 namespace LatentPlayground.Tests.Controls;
@@ -50,5 +51,58 @@ public sealed class PedalControlTests : IDisposable
         Assert.False(control.Recall(99));
         Assert.Contains("warning: preset 99: the bank has 9 presets", _log.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, bank.Current);
+    }
+
+    [Fact]
+    public async Task MIDI_learn_binds_the_next_CC_to_the_parameter_touched_last_and_the_binding_survives_a_restart()
+    {
+        string bankFolder = Path.Combine(_folder, "bank");
+        string state = Path.Combine(_folder, "state");
+        PresetLocations.EnsureBank(bankFolder);
+        (PresetBank bank, _) = PresetFolder.Load(bankFolder);
+        string fifo = Path.Combine(_folder, "midi");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mk.WaitForExitAsync();
+        }
+
+        var engine = new LiveEngine(new SilentCodec(), 1, 128, 1200);
+        using (var control = new PedalControl(engine, bank, bankFolder, new PedalSettings(), state, [fifo], new LiveLog(_log, journal: false)))
+        {
+            control.Start(bank.Entries[0].Preset.Parameters);
+            control.SetParameter(ParameterId.Speed, 300); // the encoder or a knob touched speed
+            control.ToggleLearn();
+            Assert.Equal(ParameterId.Speed, control.LearnTarget);
+            await using (var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+            {
+                pipe.Write([0xB0, 40, 10]); // CC 40 on channel 1
+                pipe.Flush();
+                await PollUntil(control, () => control.LearnTarget is null);
+            }
+        }
+
+        PedalSettings saved = PedalSettingsFile.Load(state).Settings;
+        Assert.Equal(CcBinding.ForParameter(ParameterId.Speed), saved.LearnedCcs[40]);
+
+        // After a reboot CC 40 still drives speed.
+        using var again = new PedalControl(engine, bank, bankFolder, saved, state, [fifo], new LiveLog(_log, journal: false));
+        again.Start(bank.Entries[0].Preset.Parameters);
+        await using (var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+        {
+            pipe.Write([0xB0, 40, 127]);
+            pipe.Flush();
+            await PollUntil(again, () => again.Current[ParameterId.Speed] == ParameterTable.Get(ParameterId.Speed).Max);
+        }
+    }
+
+    private static async Task PollUntil(PedalControl control, Func<bool> done)
+    {
+        for (int i = 0; i < 300 && !done(); i++)
+        {
+            control.Poll();
+            await Task.Delay(10);
+        }
+
+        Assert.True(done());
     }
 }

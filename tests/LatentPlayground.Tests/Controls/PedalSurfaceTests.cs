@@ -3,6 +3,7 @@ using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Ui;
+using LatentPlayground.Hardware.Knobs;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Hardware.Simulation;
 using LatentPlayground.Live;
@@ -154,6 +155,44 @@ public sealed class PedalSurfaceTests : IDisposable
         _sim.SetKnob(1, 1.0);
         Run(800); // the smoothing settles into the top end zone
         Assert.Equal(ParameterTable.LatentLimit, _control.Current[ParameterId.Offset6], 2);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Calibrating_the_expression_pedal_from_the_settings_page_learns_its_travel_and_keeps_it(bool wiredReversed)
+    {
+        _sim.Turn(-1); // home -> settings
+        Run(20);
+        _sim.Push(SimKeys.Tap);
+        Run(200);
+        for (int i = 0; i < PanelLayout.Default.Rows(PanelPage.Settings).Count - 1; i++)
+        {
+            _sim.Turn(1);
+            Run(150);
+        }
+
+        (double heel, double toe) = wiredReversed ? (0.9, 0.1) : (0.1, 0.9);
+        _sim.SetExpression(heel);
+        Run(200);
+        _sim.Push(SimKeys.Tap); // start at the heel, rock to the toe, push there
+        Run(200);
+        Assert.True(_surface.View.ExpressionCalibrating);
+        _sim.SetExpression(toe);
+        Run(200);
+        _sim.Push(SimKeys.Tap);
+        Run(200);
+
+        Assert.False(_surface.View.ExpressionCalibrating);
+        PedalCalibration? learnt = PedalSettingsFile.Load(Path.Combine(_folder, "state")).Settings.Expression;
+        Assert.NotNull(learnt);
+        Assert.Equal(wiredReversed, learnt.Value.Reversed);
+        Assert.InRange(learnt.Value.MaxCode - learnt.Value.MinCode, 0.7 * 26400, 0.9 * 26400);
+
+        // At the toe now, the pedal reads full travel: dry/wet goes to 100 % once the pedal passes the stored value.
+        _sim.SetExpression(heel);
+        Run(600);
+        Assert.Equal(0, _control.Current[ParameterId.DryWet], 0);
     }
 
     // Control ticks of 2 ms: the simulated pedal releases presses, the surface polls, as run's loop does.
