@@ -53,6 +53,12 @@ public sealed class SimulatedAds1115 : I2cDevice
     public int PollsPerConversion { get; set; } = 1;
 
     /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
+    /// <summary>
+    /// Whether <see cref="Transfers"/> logs each transfer (true; tests read it). <c>run --sim</c> turns it off, so a
+    /// long session neither grows the log nor allocates on the control thread.
+    /// </summary>
+    public bool RecordTransfers { get; set; } = true;
+
     public bool RejectMalformed
     {
         get { lock (_gate) { return _faults.Reject; } }
@@ -111,7 +117,10 @@ public sealed class SimulatedAds1115 : I2cDevice
     {
         lock (_gate)
         {
-            _transfers.Add(new BusTransfer(BusDirection.Write, buffer.ToArray()));
+            if (RecordTransfers)
+            {
+                _transfers.Add(new BusTransfer(BusDirection.Write, buffer.ToArray()));
+            }
             if (buffer.IsEmpty)
             {
                 _faults.Fail("empty write: every write starts with the Address Pointer byte");
@@ -163,7 +172,10 @@ public sealed class SimulatedAds1115 : I2cDevice
         {
             if (buffer.Length != 2)
             {
-                _transfers.Add(new BusTransfer(BusDirection.Read, new byte[buffer.Length]));
+                if (RecordTransfers)
+                {
+                    _transfers.Add(new BusTransfer(BusDirection.Read, new byte[buffer.Length]));
+                }
                 _faults.Fail($"a register read is 2 bytes, not {buffer.Length}");
                 return;
             }
@@ -176,7 +188,10 @@ public sealed class SimulatedAds1115 : I2cDevice
                 _ => _hiThresh,
             };
             BinaryPrimitives.WriteUInt16BigEndian(buffer, value);
-            _transfers.Add(new BusTransfer(BusDirection.Read, buffer.ToArray()));
+            if (RecordTransfers)
+            {
+                _transfers.Add(new BusTransfer(BusDirection.Read, buffer.ToArray()));
+            }
         }
     }
 

@@ -46,6 +46,12 @@ public sealed class SimulatedMcp3008 : SpiDevice
     public int HighImpedanceBit { get; set; } = 1;
 
     /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
+    /// <summary>
+    /// Whether <see cref="Transfers"/> logs each transfer (true; tests read it). <c>run --sim</c> turns it off, so a
+    /// long session neither grows the log nor allocates on the control thread.
+    /// </summary>
+    public bool RecordTransfers { get; set; } = true;
+
     public bool RejectMalformed
     {
         get { lock (_gate) { return _faults.Reject; } }
@@ -97,14 +103,20 @@ public sealed class SimulatedMcp3008 : SpiDevice
 
         lock (_gate)
         {
-            _transfers.Add(new BusTransfer(BusDirection.Write, writeBuffer.ToArray()));
+            if (RecordTransfers)
+            {
+                _transfers.Add(new BusTransfer(BusDirection.Write, writeBuffer.ToArray()));
+            }
             try
             {
                 Clock(writeBuffer, readBuffer);
             }
             finally
             {
-                _transfers.Add(new BusTransfer(BusDirection.Read, readBuffer.ToArray()));
+                if (RecordTransfers)
+                {
+                    _transfers.Add(new BusTransfer(BusDirection.Read, readBuffer.ToArray()));
+                }
             }
         }
     }

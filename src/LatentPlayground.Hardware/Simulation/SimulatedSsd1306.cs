@@ -62,6 +62,12 @@ public sealed class SimulatedSsd1306 : I2cDevice
     public override I2cConnectionSettings ConnectionSettings { get; }
 
     /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
+    /// <summary>
+    /// Whether <see cref="Transfers"/> logs each transfer (true; tests read it). <c>run --sim</c> turns it off, so a
+    /// long session neither grows the log nor allocates on the control thread.
+    /// </summary>
+    public bool RecordTransfers { get; set; } = true;
+
     public bool RejectMalformed
     {
         get { lock (_gate) { return _faults.Reject; } }
@@ -230,7 +236,10 @@ public sealed class SimulatedSsd1306 : I2cDevice
     {
         lock (_gate)
         {
-            _transfers.Add(new BusTransfer(BusDirection.Write, buffer.ToArray()));
+            if (RecordTransfers)
+            {
+                _transfers.Add(new BusTransfer(BusDirection.Write, buffer.ToArray()));
+            }
             try
             {
                 Parse(buffer);
@@ -248,7 +257,10 @@ public sealed class SimulatedSsd1306 : I2cDevice
     {
         lock (_gate)
         {
-            _transfers.Add(new BusTransfer(BusDirection.Read, new byte[buffer.Length]));
+            if (RecordTransfers)
+            {
+                _transfers.Add(new BusTransfer(BusDirection.Read, new byte[buffer.Length]));
+            }
             buffer.Clear();
             _faults.Fail("read: the display is driven write-only (status reads are not modelled)");
         }

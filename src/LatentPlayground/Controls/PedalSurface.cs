@@ -121,9 +121,17 @@ public sealed class PedalSurface : IDisposable
     {
         _footswitches?.Poll();
         _encoder?.Poll();
-        foreach (Ads1115Scanner scanner in _scanners)
+        for (int i = 0; i < _scanners.Count; i++)
         {
-            Guard("knob converter", () => scanner.Poll());
+            try
+            {
+                _scanners[i].Poll();
+                _warned.Remove("knob converter");
+            }
+            catch (IOException e)
+            {
+                Warn("knob converter", e);
+            }
         }
 
         PollKnobs();
@@ -164,9 +172,25 @@ public sealed class PedalSurface : IDisposable
         View.ExpressionCalibrating = _expression?.IsCalibrating ?? false;
         View.Frame = Frames++;
         _renderer.Render(View, Frame);
-        if (_display is not null && !_displayFailed)
+        if (_display is not null)
         {
-            Guard("display", () => _display.Flush(Frame.Bytes), onFailure: () => _displayFailed = true);
+            try
+            {
+                // After a failure the module may have lost power: it is initialised again before drawing.
+                if (_displayFailed)
+                {
+                    _display.Initialize();
+                    _displayFailed = false;
+                    _warned.Remove("display");
+                }
+
+                _display.Flush(Frame.Bytes);
+            }
+            catch (IOException e)
+            {
+                Warn("display", e);
+                _displayFailed = true;
+            }
         }
     }
 
@@ -334,7 +358,14 @@ public sealed class PedalSurface : IDisposable
                     break;
             }
 
-            Guard($"LED {name}", () => led.Update(beats));
+            try
+            {
+                led.Update(beats);
+            }
+            catch (IOException e)
+            {
+                Warn("LEDs", e);
+            }
         }
     }
 
@@ -417,24 +448,14 @@ public sealed class PedalSurface : IDisposable
         }
     }
 
-    // A bus error while running: warned once per device, then retried quietly on the next tick.
+    // A bus error while running: warned once per device until it answers again.
     private readonly HashSet<string> _warned = [];
 
-    private void Guard(string what, Action step, Action? onFailure = null)
+    private void Warn(string what, IOException e)
     {
-        try
+        if (_warned.Add(what))
         {
-            step();
-            _warned.Remove(what);
-        }
-        catch (IOException e)
-        {
-            if (_warned.Add(what))
-            {
-                _log.Warning($"{what}: {e.Message}; retrying");
-            }
-
-            onFailure?.Invoke();
+            _log.Warning($"{what}: {e.Message}; retrying");
         }
     }
 

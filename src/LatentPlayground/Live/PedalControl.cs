@@ -153,8 +153,9 @@ public sealed class PedalControl : IDisposable
                 return false;
             }
 
-            foreach (ParameterDescriptor d in ParameterTable.All)
+            for (int i = 0; i < ParameterTable.Count; i++)
             {
+                ParameterDescriptor d = ParameterTable.Get((ParameterId)i);
                 if (d.Kind != ParameterKind.Action && entry.Preset.Parameters[d.Id] != _current[d.Id])
                 {
                     return true;

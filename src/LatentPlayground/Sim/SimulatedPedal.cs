@@ -28,17 +28,18 @@ public sealed class SimulatedPedal : IDisposable
         ArgumentNullException.ThrowIfNull(pins);
         _pins = pins;
         _clock = clock ?? TimeProvider.System;
-        Display = new SimulatedSsd1306(pins.I2c.Bus, pins.Display.I2cAddress);
+        // A session can run for hours: the simulations keep no transfer log.
+        Display = new SimulatedSsd1306(pins.I2c.Bus, pins.Display.I2cAddress) { RecordTransfers = false };
         _i2c[pins.Display.I2cAddress] = Display;
         foreach (AdcDevice adc in pins.Adcs)
         {
             if (adc.Kind == AdcKind.Ads1115)
             {
-                _i2c[adc.I2cAddress!.Value] = new SimulatedAds1115(pins.I2c.Bus, adc.I2cAddress.Value);
+                _i2c[adc.I2cAddress!.Value] = new SimulatedAds1115(pins.I2c.Bus, adc.I2cAddress.Value) { RecordTransfers = false };
             }
             else
             {
-                _spi[adc.ChipSelect!.Value] = new SimulatedMcp3008();
+                _spi[adc.ChipSelect!.Value] = new SimulatedMcp3008 { RecordTransfers = false };
             }
         }
 

@@ -20,37 +20,21 @@ namespace LatentPlayground.Tests.Controls;
 /// </summary>
 public sealed class PedalSurfaceTests : IDisposable
 {
-    private static string Hardware => Path.Combine(AppContext.BaseDirectory, "hardware");
-
-    private readonly string _folder = Directory.CreateTempSubdirectory("lp-surface-").FullName;
-    private readonly ManualTimeProvider _clock = new();
-    private readonly LiveEngine _engine = new(new SilentCodec(), 1, 128, 1200);
-    private readonly PinMap _pins = PinMapJson.Load(Path.Combine(Hardware, "pinmap.json"));
+    private readonly SurfaceRig _rig = new();
     private readonly SimulatedPedal _sim;
     private readonly PedalControl _control;
     private readonly PedalSurface _surface;
-    private readonly PresetBank _bank;
+    private readonly LiveEngine _engine;
 
     public PedalSurfaceTests()
     {
-        string bankFolder = Path.Combine(_folder, "bank");
-        PresetLocations.EnsureBank(bankFolder);
-        (_bank, _) = PresetFolder.Load(bankFolder);
-        _sim = new SimulatedPedal(_pins, _clock);
-        _control = new PedalControl(_engine, _bank, bankFolder, new PedalSettings(), Path.Combine(_folder, "state"), [], new LiveLog(new StringWriter(), journal: false));
-        _control.Start(_bank.Entries[0].Preset.Parameters);
-        ControlsMap map = ControlsMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json");
-        _surface = new PedalSurface(_pins, map, _sim.Buses, _control, _engine.ReadSnapshot, new LiveLog(new StringWriter(), journal: false), _clock);
-        Run(200);
+        _sim = _rig.Sim;
+        _control = _rig.Control;
+        _surface = _rig.Surface;
+        _engine = _rig.Engine;
     }
 
-    public void Dispose()
-    {
-        _surface.Dispose();
-        _control.Dispose();
-        _sim.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _rig.Dispose();
 
     [Fact]
     public void A_knob_acts_only_once_it_passes_the_stored_value_then_its_moves_reach_the_engine_through_the_queue()
@@ -184,7 +168,7 @@ public sealed class PedalSurfaceTests : IDisposable
         Run(200);
 
         Assert.False(_surface.View.ExpressionCalibrating);
-        PedalCalibration? learnt = PedalSettingsFile.Load(Path.Combine(_folder, "state")).Settings.Expression;
+        PedalCalibration? learnt = PedalSettingsFile.Load(_rig.StateFolder).Settings.Expression;
         Assert.NotNull(learnt);
         Assert.Equal(wiredReversed, learnt.Value.Reversed);
         Assert.InRange(learnt.Value.MaxCode - learnt.Value.MinCode, 0.7 * 26400, 0.9 * 26400);
@@ -195,14 +179,5 @@ public sealed class PedalSurfaceTests : IDisposable
         Assert.Equal(0, _control.Current[ParameterId.DryWet], 0);
     }
 
-    // Control ticks of 2 ms: the simulated pedal releases presses, the surface polls, as run's loop does.
-    private void Run(int milliseconds)
-    {
-        for (int t = 0; t < milliseconds; t += 2)
-        {
-            _clock.AdvanceMilliseconds(2);
-            _sim.Tick();
-            _surface.Poll();
-        }
-    }
+    private void Run(int milliseconds) => _rig.Run(milliseconds);
 }
