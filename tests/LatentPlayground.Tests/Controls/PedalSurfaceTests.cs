@@ -1,13 +1,9 @@
 using LatentPlayground.Controls;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
-using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Ui;
 using LatentPlayground.Hardware.Knobs;
-using LatentPlayground.Hardware.Pins;
-using LatentPlayground.Hardware.Simulation;
 using LatentPlayground.Live;
-using LatentPlayground.Presets;
 using LatentPlayground.Sim;
 using LatentPlayground.State;
 
