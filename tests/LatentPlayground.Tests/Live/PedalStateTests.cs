@@ -113,6 +113,22 @@ public sealed class PedalStateTests : IDisposable
         Assert.Equal(Midi.Clock.ClockSource.Midi, PedalSettingsFile.Load(State).Settings.ClockSource);
     }
 
+    [Fact]
+    public void With_a_pin_map_on_a_machine_without_GPIO_the_controls_are_one_warning_and_the_pedal_plays()
+    {
+        string config = Path.Combine(_folder, "pedal.json");
+        string pins = Path.Combine(AppContext.BaseDirectory, "hardware", "pinmap.json");
+        string controls = Path.Combine(AppContext.BaseDirectory, "hardware", "controls.json");
+        File.WriteAllText(config, $$"""
+            { "schema": 1, "capture": "null", "playback": "null", "pace": "1", "period": 256,
+              "preset_bank": "{{Bank}}", "state_dir": "{{State}}", "hardware_map": "{{pins}}", "controls_map": "{{controls}}" }
+            """);
+        (int code, _, string stderr) = CliRunner.Run("run", "--config", config, "--duration", "1");
+        Assert.True(code == 0, stderr);
+        Assert.Single(stderr.Split('\n'), l => l.Contains("controls off: cannot open GPIO chip 0", StringComparison.Ordinal));
+        Assert.Contains("duration reached", stderr, StringComparison.Ordinal);
+    }
+
     // A FIFO stands in for a MIDI device: the pedal's reader opens and polls it like /dev/snd/midiC*D*.
     private async Task<string> MakeFifo(string name)
     {
