@@ -58,8 +58,8 @@ public static class DisplayCommand
                 throw new UsageException($"--out: {outPath} does not end in .png");
             }
 
-            (string name, Preset chosen) = ChoosePreset(r.GetValue(preset));
-            var view = new PanelView(chosen.Parameters.Clone()) { PresetName = name, PresetNumber = 1, Bpm = 120, Clock = ClockDisplay.Internal };
+            (string name, int number, Preset chosen) = ChoosePreset(r.GetValue(preset));
+            var view = new PanelView(chosen.Parameters.Clone()) { PresetName = name, PresetNumber = number, Bpm = 120, Clock = ClockDisplay.Internal };
             view.Engine = Play(codecs, r.GetValue(model), view, seconds);
             PanelNavigator.ShowPage(view, shown);
             IReadOnlyList<PanelRow> rows = PanelLayout.Default.Rows(shown);
@@ -93,16 +93,21 @@ public static class DisplayCommand
         return command;
     }
 
-    private static (string Name, Preset Preset) ChoosePreset(string? nameOrFile)
+    // The preset and its number in the bank as the pedal would show it (0, drawn "--", for a file outside the bank).
+    private static (string Name, int Number, Preset Preset) ChoosePreset(string? nameOrFile)
     {
         if (nameOrFile is not null)
         {
             Preset p = PresetLocations.Resolve(nameOrFile, PresetLocations.DefaultBankFolder);
-            return (p.Name, p);
+            (PresetBank bank, _, _) = PresetLocations.Open(PresetLocations.DefaultBankFolder);
+            int index = bank.Entries.ToList().FindIndex(e => e.Preset.Name == p.Name);
+            return (p.Name, index + 1, p);
         }
 
         (PresetBank factory, _) = PresetFolder.Load(PresetLocations.FactoryFolder);
-        return factory.Count > 0 ? (factory.Entries[0].Preset.Name, factory.Entries[0].Preset) : ("(defaults)", new Preset { Name = "(defaults)", Parameters = new Core.Parameters.ParameterSet() });
+        return factory.Count > 0
+            ? (factory.Entries[0].Preset.Name, 1, factory.Entries[0].Preset)
+            : ("(defaults)", 0, new Preset { Name = "(defaults)", Parameters = new Core.Parameters.ParameterSet() });
     }
 
     // The demo riff through the model with the view's parameters: the last hop's latent, and the load it took.

@@ -103,8 +103,6 @@ public sealed class PedalSurface : IDisposable
     /// <summary>The picture last drawn.</summary>
     public Framebuffer Frame { get; } = new();
 
-    public IReadOnlyList<Knob> Knobs => _knobs;
-
     public ExpressionPedal? Expression => _expression;
 
     /// <summary>The LEDs by pin-map name, lit or not.</summary>
@@ -136,6 +134,9 @@ public sealed class PedalSurface : IDisposable
 
         PollKnobs();
         PollExpression();
+
+        // Read every tick, not only per frame: the snapshot moves with each hop, and the tempo LED blinks from it.
+        View.Engine = _snapshot();
         UpdateLeds();
         long now = _clock.GetTimestamp();
         if (now >= _nextFrame)
@@ -152,17 +153,15 @@ public sealed class PedalSurface : IDisposable
         _messageUntil = _clock.GetTimestamp() + (long)(MessageTime.TotalSeconds * _clock.TimestampFrequency);
     }
 
-    /// <summary>Draws the view now and sends the changed pages to the display.</summary>
-    public void Draw(long now)
+    // Draws the view and sends the changed pages to the display.
+    private void Draw(long now)
     {
         if (View.Message is not null && now >= _messageUntil)
         {
             View.Message = null;
         }
 
-        EngineSnapshot snapshot = _snapshot();
-        View.Engine = snapshot;
-        View.Bpm = snapshot.Tempo.Bpm;
+        View.Bpm = View.Engine.Tempo.Bpm;
         View.Clock = _control.ClockDisplay;
         View.PresetName = _control.Bank.CurrentEntry?.Preset.Name ?? "(no presets)";
         View.PresetNumber = _control.Bank.Count == 0 ? 0 : _control.Bank.Current + 1;

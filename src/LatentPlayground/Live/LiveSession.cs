@@ -205,8 +205,8 @@ public static class LiveSession
         }
     }
 
-    /// <summary>The reference build's maps, shipped next to the executable.</summary>
-    public static string BundledHardware(string file) => Path.Combine(AppContext.BaseDirectory, "hardware", file);
+    // The reference build's maps, shipped next to the executable.
+    private static string BundledHardware(string file) => Path.Combine(AppContext.BaseDirectory, "hardware", file);
 
     // No GPIO (not a Pi, no rights to the chip) is a warning: the pedal still plays, and MIDI still controls it.
     private static PedalBuses? OpenBuses(PinMap pins, LiveLog log)

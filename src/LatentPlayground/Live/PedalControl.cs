@@ -204,7 +204,7 @@ public sealed class PedalControl : IDisposable
 
                 break;
             case PanelSetting.Tempo:
-                double bpm = Math.Clamp(Math.Round(Settings.Bpm) + step, TempoClock.MinBpm, 300);
+                double bpm = Math.Clamp(Math.Round(Settings.Bpm) + step, TempoClock.MinBpm, TempoClock.MaxBpm);
                 Settings = Settings with { ClockSource = Settings.ClockSource == ClockSource.Midi ? ClockSource.Internal : Settings.ClockSource, Bpm = bpm };
                 RunOwnClock(bpm);
                 break;

@@ -43,13 +43,7 @@ public sealed class PanelNavigatorTests
     [Fact]
     public void Push_on_an_action_row_fires_it_instead_of_editing()
     {
-        PanelNavigator.ShowPage(_view, PanelPage.Modulators);
-        _nav.Push(_view);
-        int trigger = PanelLayout.Default.Rows(PanelPage.Modulators).ToList().FindIndex(r => r.Parameter == ParameterId.Trigger);
-        for (int i = 0; i < trigger; i++)
-        {
-            _nav.Turn(_view, 1, 1);
-        }
+        TurnTo(PanelPage.Modulators, r => r.Kind == PanelRowKind.Parameter && r.Parameter == ParameterId.Trigger);
 
         Assert.Equal(new PanelCommand(PanelCommandKind.FireAction, ParameterId.Trigger, 1), _nav.Push(_view));
         Assert.Equal(PanelLevel.Row, _view.Level);
@@ -90,14 +84,7 @@ public sealed class PanelNavigatorTests
     [Fact]
     public void Settings_rows_ask_the_control_side_for_a_change_or_a_push()
     {
-        PanelNavigator.ShowPage(_view, PanelPage.Settings);
-        _nav.Push(_view);
-        IReadOnlyList<PanelRow> rows = PanelLayout.Default.Rows(PanelPage.Settings);
-        int tempo = rows.ToList().FindIndex(r => r.Kind == PanelRowKind.Setting && r.Setting == PanelSetting.Tempo);
-        for (int i = 0; i < tempo; i++)
-        {
-            _nav.Turn(_view, 1, 1);
-        }
+        TurnTo(PanelPage.Settings, r => r.Kind == PanelRowKind.Setting && r.Setting == PanelSetting.Tempo);
 
         _nav.Push(_view);
         Assert.Equal(new PanelCommand(PanelCommandKind.ChangeSetting, Setting: PanelSetting.Tempo, Step: -4), _nav.Turn(_view, -1, -4));
@@ -130,5 +117,20 @@ public sealed class PanelNavigatorTests
         double high = ParameterStepper.Step(rate, 10, 10) / 10;
         Assert.Equal(low, high, 1);
         Assert.True(low > 1.1);
+    }
+
+    // Enters the page's rows and turns the encoder one detent at a time to the first row that matches.
+    private void TurnTo(PanelPage page, Predicate<PanelRow> match)
+    {
+        PanelNavigator.ShowPage(_view, page);
+        _nav.Push(_view);
+        int target = PanelLayout.Default.Rows(page).ToList().FindIndex(match);
+        Assert.True(target >= 0);
+        for (int i = 0; i < target; i++)
+        {
+            _nav.Turn(_view, 1, 1);
+        }
+
+        Assert.Equal(target, _view.Row);
     }
 }
