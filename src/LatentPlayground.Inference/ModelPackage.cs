@@ -15,8 +15,26 @@ public sealed class ModelPackage
     /// <summary>Rates the pedal's audio side runs at; the model's rate is the engine's rate.</summary>
     public static readonly IReadOnlyList<int> SupportedSampleRates = [44100, 48000];
 
-    /// <summary>The engine's latent chain (offsets, modulators) has exactly this many dimensions.</summary>
-    public const int RequiredLatentSize = ModulatorBank.Dimensions;
+    /// <summary>
+    /// Latent sizes the engine plays: RAVE models bring 1 to 128 (commonly 4, 8, 16, 64 or 128). Offsets and
+    /// modulators move the first min(8, L) dimensions; the rest pass through from the encoder.
+    /// </summary>
+    public const int MinLatentSize = 1;
+
+    /// <inheritdoc cref="MinLatentSize"/>
+    public const int MaxLatentSize = 128;
+
+    /// <summary>
+    /// Hops the engine runs, in samples: RAVE's compression ratios go from 512 to 4096. Smaller hops would
+    /// run the graphs too often for the Pi; larger ones add more latency than a player can bear.
+    /// </summary>
+    public const int MinHop = 512;
+
+    /// <inheritdoc cref="MinHop"/>
+    public const int MaxHop = 4096;
+
+    /// <summary>The dimensions a package's offsets and modulators move: the first min(8, L).</summary>
+    public static int DrivenDimensions(int latentSize) => Math.Min(ModulatorBank.Dimensions, latentSize);
 
     /// <summary>The engine is mono end to end.</summary>
     public const int RequiredChannels = 1;
@@ -141,9 +159,17 @@ public sealed class ModelPackage
             throw ModelPackageException.For(path, $"sample_rate {m.SampleRate} is not supported (the pedal runs at {string.Join(" or ", SupportedSampleRates)} Hz)");
         }
 
-        if (m.LatentSize != RequiredLatentSize)
+        // Any hop in range will do: a RAVE hop is the PQMF band count times the strides, and the
+        // exporter keeps that product; the host only needs one hop per call, which the shape checks
+        // below and the graph inspection hold it to.
+        if (m.Hop is < MinHop or > MaxHop)
         {
-            throw ModelPackageException.For(path, $"latent_size {m.LatentSize} is not supported (the engine has {RequiredLatentSize} latent dimensions)");
+            throw ModelPackageException.For(path, $"hop {m.Hop} is not supported (the engine runs hops of {MinHop} to {MaxHop} samples)");
+        }
+
+        if (m.LatentSize is < MinLatentSize or > MaxLatentSize)
+        {
+            throw ModelPackageException.For(path, $"latent_size {m.LatentSize} is not supported (the engine plays latent sizes {MinLatentSize} to {MaxLatentSize})");
         }
 
         if (m.Channels != RequiredChannels)

@@ -13,6 +13,15 @@ public sealed class AllocationTests
     [Fact]
     public void Encode_decode_and_reset_allocate_nothing_after_warm_up() => AssertNoAllocation(TestPackages.Small, ModelPrecision.Fp32);
 
+    [Theory]
+    [InlineData(512, 4, 44100)]
+    [InlineData(4096, 128, 48000)]
+    public void Imported_shapes_encode_and_decode_without_allocating(int hop, int latentSize, int sampleRate)
+    {
+        using var p = new SyntheticPackage(hop, latentSize, sampleRate);
+        AssertNoAllocation(p.Folder, ModelPrecision.Fp32);
+    }
+
     [Int8GraphFact]
     public void Int8_encode_and_decode_allocate_nothing_after_warm_up()
     {

@@ -144,12 +144,40 @@ public sealed class BadPackageTests
         AssertBad(() => ModelPackage.Load(p.Folder), p.PathOf("encoder.onnx"), "its metadata says sample_rate 48000, but model.json says 44100");
     }
 
+    [Theory]
+    [InlineData(129)]
+    [InlineData(256)]
+    public void Latent_size_beyond_what_the_engine_plays(int latentSize)
+    {
+        // A package that is otherwise consistent (graphs, metadata and shapes agree), so only the range fails.
+        using var p = new SyntheticPackage(2048, latentSize, 48000);
+        AssertBad(() => ModelPackage.Load(p.Folder), p.PathOf("model.json"), $"latent_size {latentSize} is not supported (the engine plays latent sizes 1 to 128)");
+    }
+
     [Fact]
-    public void Latent_size_other_than_eight()
+    public void Latent_size_zero()
     {
         using var p = new ScratchPackage(TestPackages.Small);
-        p.EditManifest(m => m["latent_size"] = 16);
-        AssertBad(() => ModelPackage.Load(p.Folder), p.PathOf("model.json"), "latent_size 16 is not supported (the engine has 8 latent dimensions)");
+        p.EditManifest(m => m["latent_size"] = 0);
+        AssertBad(() => ModelPackage.Load(p.Folder), p.PathOf("model.json"), "\"latent_size\" must be a positive integer, found 0");
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(511)]
+    [InlineData(4097)]
+    [InlineData(8192)]
+    public void Hop_beyond_what_the_engine_runs(int hop)
+    {
+        using var p = new SyntheticPackage(hop, 8, 48000);
+        AssertBad(() => ModelPackage.Load(p.Folder), p.PathOf("model.json"), $"hop {hop} is not supported (the engine runs hops of 512 to 4096 samples)");
+    }
+
+    [Fact]
+    public void Sample_rate_of_an_otherwise_good_package()
+    {
+        using var p = new SyntheticPackage(1024, 16, 32000);
+        AssertBad(() => ModelPackage.Load(p.Folder), p.PathOf("model.json"), "sample_rate 32000 is not supported (the pedal runs at 44100 or 48000 Hz)");
     }
 
     [Fact]

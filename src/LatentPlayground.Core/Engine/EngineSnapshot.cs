@@ -3,7 +3,10 @@ using LatentPlayground.Core.Tempo;
 
 namespace LatentPlayground.Core.Engine;
 
-/// <summary>Eight latent values in a plain struct, so a snapshot can carry them without an array.</summary>
+/// <summary>
+/// The first eight latent values in a plain struct, so a snapshot can carry them without an array: the
+/// dimensions the offsets and modulators move, which are what the display shows whatever the model's L.
+/// </summary>
 [InlineArray(8)]
 public struct LatentVector
 {
@@ -34,6 +37,18 @@ public struct EngineSnapshot
     /// <summary>The tempo the latest hop's modulators followed, and whether the transport ran.</summary>
     public TempoState Tempo { get; set; }
 
-    /// <summary>The latent the decoder received at the latest hop (z').</summary>
+    /// <summary>The first eight values of the latent the decoder received at the latest hop (z'); 0 past <see cref="LatentSize"/>.</summary>
     public LatentVector Latent { get; set; }
+
+    /// <summary>
+    /// The model's latent size L, or 0 when the snapshot does not say (a default snapshot): then all eight
+    /// dimensions count as present, as for the bundled model.
+    /// </summary>
+    public int LatentSize { get; set; }
+
+    /// <summary>
+    /// Whether latent dimension <paramref name="dimension"/> (0-based) exists in the model, so a display can
+    /// show the bars of a model with fewer than eight dimensions as absent rather than as a silent zero.
+    /// </summary>
+    public readonly bool HasDimension(int dimension) => dimension >= 0 && (LatentSize <= 0 || dimension < LatentSize);
 }

@@ -8,6 +8,8 @@ namespace LatentPlayground.Core.Engine;
 /// The per-hop half of the engine: encode one hop, move the latent (encoder z when encode is on, plus
 /// offsets and modulators, through Mode), decode. Continuous latent parameters (offsets, deviation,
 /// scale) glide over a few hops instead of jumping, so turning a knob never steps the timbre.
+/// The latent has the model's own size L (any L from 1): offsets and modulators move its first
+/// min(8, L) dimensions (see <see cref="ModulatorBank"/>), the rest are the encoder's (zero with encode off).
 /// The encoder and decoder run on every hop whatever encode and decode say, so the cost of a hop is
 /// constant and the models' streaming state never goes stale.
 /// Thread: the inference thread live, the render loop offline. Sized in the constructor;
@@ -30,11 +32,9 @@ public sealed class HopStage
     public HopStage(IStreamingCodec codec)
     {
         ArgumentNullException.ThrowIfNull(codec);
-        if (codec.LatentSize != ModulatorBank.Dimensions)
-        {
-            throw new ArgumentException($"the engine drives {ModulatorBank.Dimensions} latent dimensions; the model has {codec.LatentSize}", nameof(codec));
-        }
-
+        ArgumentOutOfRangeException.ThrowIfLessThan(codec.LatentSize, 1, nameof(codec));
+        ArgumentOutOfRangeException.ThrowIfLessThan(codec.Hop, 1, nameof(codec));
+        ArgumentOutOfRangeException.ThrowIfLessThan(codec.SampleRate, 1, nameof(codec));
         _codec = codec;
         _bank = new ModulatorBank(codec.SampleRate / (double)codec.Hop);
         _encoded = new float[codec.LatentSize];
@@ -52,8 +52,14 @@ public sealed class HopStage
     /// <summary>The encoder's latent at the last hop.</summary>
     public ReadOnlySpan<float> Encoded => _encoded;
 
-    /// <summary>The latent the decoder received at the last hop (z').</summary>
+    /// <summary>The latent the decoder received at the last hop (z'), <see cref="LatentSize"/> values.</summary>
     public ReadOnlySpan<float> Latent => _latent;
+
+    /// <summary>The model's latent size L.</summary>
+    public int LatentSize => _latent.Length;
+
+    /// <summary>How many leading dimensions offsets and modulators move: min(8, L).</summary>
+    public int DrivenDimensions => Math.Min(ModulatorBank.Dimensions, _latent.Length);
 
     /// <summary>Restarts all eight modulators from their seeds at the next hop.</summary>
     public void Trigger() => _triggerPending = true;

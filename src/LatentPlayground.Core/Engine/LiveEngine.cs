@@ -84,6 +84,11 @@ public sealed class LiveEngine
         _hopInput = new float[codec.Hop];
         _hopOutput = new float[codec.Hop];
         Tempo = new TempoClock(codec.SampleRate);
+
+        // Published once before any hop, so a display drawn before the first hop already knows which of
+        // its eight bars the model has.
+        _snapshot.LatentSize = codec.LatentSize;
+        _snapshots.Publish(_snapshot);
     }
 
     /// <summary>How far behind the input the audio thread reads decoded audio: one hop plus the budget.</summary>
@@ -268,9 +273,10 @@ public sealed class LiveEngine
         _snapshot.WorstHopMicroseconds = Math.Max(_snapshot.WorstHopMicroseconds, micros);
         double load = micros / (_hop * 1e6 / SampleRate);
         _snapshot.Load += 0.1 * (load - _snapshot.Load);
+        // The display shows the dimensions the modulators move: the first min(8, L).
         ReadOnlySpan<float> z = _hopStage.Latent;
         LatentVector latent = default;
-        for (int i = 0; i < z.Length && i < 8; i++)
+        for (int i = 0; i < _hopStage.DrivenDimensions; i++)
         {
             latent[i] = z[i];
         }

@@ -5,7 +5,11 @@ using LatentPlayground.Core.Tempo;
 namespace LatentPlayground.Core.Modulation;
 
 /// <summary>
-/// The eight latent modulators, one per latent dimension, evaluated once per latent frame (one model hop).
+/// The eight latent modulators, one for each of the first eight latent dimensions, evaluated once per latent
+/// frame (one model hop). A model's latent may be shorter or longer than eight: the modulators (with the
+/// offsets and Mode) act on the first min(8, L) dimensions, which are the most significant ones because
+/// RAVE exports its latent in PCA order; dimensions past the eighth pass through untouched, and the
+/// settings of modulators a short latent has no dimension for do nothing.
 /// Each draws a new noise value <c>rate</c> times a second, one <c>speed</c>-sized step further through its
 /// noise field, holds it, and smooths it with a critically damped two-pole low-pass at <c>rate</c>; the result, times
 /// <c>scale</c>, is added with the offsets to the encoder's latent and brought into [-3, 3] by Mode.
@@ -45,7 +49,7 @@ public sealed class ModulatorBank
 
     public double FrameRate => _frameRate;
 
-    /// <summary>The modulation (before offsets and Mode) of each dimension at the last frame, for displays.</summary>
+    /// <summary>The modulation (before offsets and Mode) of each dimension at the last frame, for displays; 0 for dimensions a short latent lacks.</summary>
     public ReadOnlySpan<double> LastModulation => _lastModulation;
 
     /// <summary>Restarts all eight trajectories together from their seeds at the next frame.</summary>
@@ -93,13 +97,14 @@ public sealed class ModulatorBank
     }
 
     /// <summary>
-    /// Computes one latent frame: <c>latentOut[d] = Mode(latentIn[d] + offset[d] + deviation[d] + scale * modulator[d])</c>,
-    /// the modulator term only when modulation is on.
+    /// Computes one latent frame: <c>latentOut[d] = Mode(latentIn[d] + offset[d] + deviation[d] + scale * modulator[d])</c>
+    /// for the first min(8, L) dimensions, the modulator term only when modulation is on, and
+    /// <c>latentOut[d] = latentIn[d]</c> for the dimensions past the eighth.
     /// </summary>
     /// <param name="parameters">Current parameter values, indexed by <see cref="ParameterId"/>.</param>
     /// <param name="tempo">The transport at this frame's first sample.</param>
-    /// <param name="latentIn">The encoder's latent, or zeros when encode is off.</param>
-    /// <param name="latentOut">Receives the latent for the decoder; may be the same memory as <paramref name="latentIn"/>.</param>
+    /// <param name="latentIn">The encoder's latent (L values, any L from 1), or zeros when encode is off.</param>
+    /// <param name="latentOut">Receives the latent for the decoder, as long as <paramref name="latentIn"/>; may be the same memory.</param>
     public void Advance(ReadOnlySpan<double> parameters, in TempoState tempo, ReadOnlySpan<float> latentIn, Span<float> latentOut)
     {
         if (parameters.Length < ParameterTable.Count)
@@ -107,10 +112,15 @@ public sealed class ModulatorBank
             throw new ArgumentException("parameter span is shorter than the parameter table", nameof(parameters));
         }
 
-        if (latentIn.Length < Dimensions || latentOut.Length < Dimensions)
+        if (latentIn.Length == 0 || latentOut.Length != latentIn.Length)
         {
-            throw new ArgumentException("latent spans need one value per dimension");
+            throw new ArgumentException("latent spans must be non-empty and of the same length");
         }
+
+        // Past the eighth dimension the encoder's values go through as they are (a no-op when the spans
+        // are the same memory, as in the hop stage).
+        int driven = Math.Min(Dimensions, latentIn.Length);
+        latentIn[driven..].CopyTo(latentOut[driven..]);
 
         NoiseBasis basis = NoiseBasis.Get((NoiseBasisKind)(int)parameters[(int)ParameterId.Basis]);
         var mode = (RangeMode)(int)parameters[(int)ParameterId.Mode];
@@ -121,7 +131,7 @@ public sealed class ModulatorBank
         double deviation = parameters[(int)ParameterId.Deviation];
         double smoothing = 1.0 - Math.Exp(-2.0 * Math.PI * rate / _frameRate);
 
-        for (int d = 0; d < Dimensions; d++)
+        for (int d = 0; d < driven; d++)
         {
             uint seed = EffectiveSeed(parameters, d);
             if (DueForRestart(parameters, tempo, d))

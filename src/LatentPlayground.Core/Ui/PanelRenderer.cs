@@ -4,7 +4,7 @@ namespace LatentPlayground.Core.Ui;
 
 /// <summary>
 /// Draws a <see cref="PanelView"/> into a <see cref="Framebuffer"/>: the home page (preset, tempo and clock,
-/// bypass and freeze, eight live latent bars, load and late hops), the list pages (modulators, offsets, bending,
+/// bypass and freeze, eight live latent bars (a dash for dimensions the model lacks), load and late hops), the list pages (modulators, offsets, bending,
 /// settings: label left, value right in the parameter table's units), the XY view, and a notice over any of them.
 /// Allocation-free after construction, so the control thread can draw every frame.
 /// Thread: the control thread.
@@ -101,7 +101,18 @@ public sealed class PanelRenderer(PanelLayout layout)
         LatentPlayground.Core.Engine.LatentVector latent = view.Engine.Latent;
         for (int d = 0; d < DimensionParameters.Count; d++)
         {
-            Bars.Vertical(fb, 4 + (d * 15), 11, centre, 16, latent[d]);
+            int bar = 4 + (d * 15);
+            if (view.Engine.HasDimension(d))
+            {
+                Bars.Vertical(fb, bar, 11, centre, 16, latent[d]);
+            }
+            else
+            {
+                // A model with fewer than eight dimensions: its missing ones show as a gap in the centre
+                // line with a short dash, so they do not pass for a present dimension sitting at zero.
+                fb.HorizontalLine(bar, bar + 10, centre, on: false);
+                fb.HorizontalLine(bar + 3, bar + 7, centre);
+            }
         }
 
         line = new TextLine(_scratch).Append("load ").Append(Math.Round(Math.Clamp(view.Engine.Load, 0, 9.99) * 100), "0").Append('%');
@@ -233,7 +244,15 @@ public sealed class PanelRenderer(PanelLayout layout)
         Text.Draw(fb, 0, 20, "x");
         Text.Draw(fb, 0, 29, new TextLine(_value).Append(latent[0], "+0.00;-0.00").Text);
         Text.Draw(fb, 96, 20, "y");
-        Text.Draw(fb, 96, 29, new TextLine(_value).Append(latent[1], "+0.00;-0.00").Text);
+        if (view.Engine.HasDimension(1))
+        {
+            Text.Draw(fb, 96, 29, new TextLine(_value).Append(latent[1], "+0.00;-0.00").Text);
+        }
+        else
+        {
+            // A one-dimensional model has no y: the point stays on the centre line and the value says so.
+            Text.Draw(fb, 96, 29, "--");
+        }
     }
 
     private static int Scale(double value, int half) =>

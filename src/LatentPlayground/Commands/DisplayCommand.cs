@@ -128,6 +128,6 @@ public static class DisplayCommand
             latent[d] = last[d];
         }
 
-        return new EngineSnapshot { Hops = result.Latents.Count, Load = load, Latent = latent, Tempo = new TempoState(view.Bpm, true, 0) };
+        return new EngineSnapshot { Hops = result.Latents.Count, Load = load, Latent = latent, LatentSize = codec.LatentSize, Tempo = new TempoState(view.Bpm, true, 0) };
     }
 }

@@ -11,6 +11,8 @@ namespace LatentPlayground.Commands;
 /// </summary>
 public static class ModelInfoCommand
 {
+    private const int DimensionCount = Core.Modulation.ModulatorBank.Dimensions;
+
     public static Command Create(CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,7 +53,7 @@ public static class ModelInfoCommand
         o.WriteLine($"folder        {p.Folder}");
         o.WriteLine($"sample rate   {p.SampleRate} Hz");
         o.WriteLine(string.Create(inv, $"hop           {p.Hop} samples ({1000.0 * p.Hop / p.SampleRate:0.##} ms, {frameRate:0.####} latent frames/s)"));
-        o.WriteLine($"latent size   {p.LatentSize}");
+        o.WriteLine($"latent size   {p.LatentSize} ({LatentUse(p.LatentSize)})");
         o.WriteLine($"channels      {p.Channels}{(p.Channels == 1 ? " (mono)" : "")}");
         string source = p.Manifest.LatencySource is { } s ? $", {s}" : "";
         o.WriteLine(string.Create(inv, $"latency       {p.LatencySamples} samples ({p.LatencyMilliseconds:0.##} ms{source}), plus one hop of buffering in the engine"));
@@ -93,6 +95,21 @@ public static class ModelInfoCommand
         {
             o.WriteLine($"  {s.Input} -> {s.Output}  {ShapeText.Format(s.Shape)}");
         }
+    }
+
+    // What the pedal's eight modulators and offsets do with a latent of this size, so a player knows
+    // before playing that a 4-dimensional model leaves four of them idle, or a 128-dimensional one
+    // moves only its first eight.
+    private static string LatentUse(int latentSize)
+    {
+        int driven = ModelPackage.DrivenDimensions(latentSize);
+        string use = $"modulators act on dimensions 1..{driven}";
+        if (latentSize > driven)
+        {
+            return $"{use}; {driven + 1}..{latentSize} pass through from the encoder";
+        }
+
+        return latentSize < DimensionCount ? $"{use}; the settings of {latentSize + 1}..{DimensionCount} do nothing" : use;
     }
 
     private static string Name(ModelPrecision precision) => precision == ModelPrecision.Int8 ? "int8" : "fp32";

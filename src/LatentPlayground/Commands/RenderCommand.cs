@@ -78,7 +78,7 @@ public static class RenderCommand
 
             if (latentPath is not null)
             {
-                AtomicFile.WriteText(latentPath, LatentCsv.Render(result.Latents, codec.Hop, codec.SampleRate));
+                AtomicFile.WriteText(latentPath, LatentCsv.Render(result.Latents, codec.LatentSize, codec.Hop, codec.SampleRate));
             }
 
             WavWriter.Write(outPath, new WavAudio(audio.SampleRate, atInputRate), r.GetValue(bits) == 24 ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32);
