@@ -86,10 +86,14 @@ class Conv(nn.Module):
         self.stride, self.dilation, self.groups = _t(ts.stride), _t(ts.dilation), int(ts.groups)
         if _t(ts.padding) != 0:
             raise Unsupported("CachedConv1d with built-in padding")
+        self.observe = None
 
     def forward(self, x, s):
         x = self.cache(self.delay(x, s), s)
-        return F.conv1d(x, self.weight, self.bias, self.stride, 0, self.dilation, self.groups)
+        y = F.conv1d(x, self.weight, self.bias, self.stride, 0, self.dilation, self.groups)
+        if self.observe is not None:  # int8 calibration: what the ONNX Conv reads and writes
+            self.observe(self, x, y)
+        return y
 
 
 class PlainConv(nn.Module):
@@ -119,10 +123,14 @@ class ConvT(nn.Module):
         b = ts.bias
         self.bias = nn.Parameter(b.detach().clone(), requires_grad=False) if b is not None else None
         self.init = ts.cache[:1].detach().clone()  # [1, C_out, r]
+        self.observe = None
 
     def forward(self, x, s):
         b, _, n = x.shape
-        z = F.conv1d(x, self.weight).reshape(b, 2, self.r, self.c_out, n)
+        z = F.conv1d(x, self.weight)
+        if self.observe is not None:
+            self.observe(self, x, z)
+        z = z.reshape(b, 2, self.r, self.c_out, n)
         head, tail = z[:, 0], z[:, 1]  # [B, r, C_out, n]
         cache = s.take(self.init)  # [B, C_out, r]
         s.put(tail[..., -1].permute(0, 2, 1))
@@ -261,8 +269,9 @@ class Noise(nn.Module):
         self.bands = int(ts.data_size) * (int(ts.n_channels) if hasattr(ts, "n_channels") else 1)
         self.target = int(ts.target_size)
         self.index = len(ctx.noise_shapes)
-        ctx.noise_shapes.append(None)  # filled at the first trace, when the frame count is known
+        ctx.noise_shapes.append(None)  # filled at the first call, when the frame count is known
         self.ctx = [ctx]
+        self._fixed = None
 
     def _response(self, k):
         n = self.target
@@ -281,20 +290,25 @@ class Noise(nn.Module):
 
     def forward(self, x, s):
         amp = _mod_sigmoid(self.net(x, s) - 5)  # [B, bands*K, T]
-        b, ck, t = amp.shape
-        k = ck // self.bands
-        amp = amp.permute(0, 2, 1).reshape(b, t, self.bands, k)
+        if self._fixed is None:
+            # Sizes are fixed by the hop; taken on the first (untraced) call so the exported graph
+            # carries constants, not Shape arithmetic.
+            _, ck, t = (int(v) for v in amp.shape)
+            k = ck // self.bands
+            n = self.target
+            idx = torch.arange(n).view(n, 1) - torch.arange(n).view(1, n)
+            idx = torch.where(idx >= 0, idx, torch.full_like(idx, n))
+            self._fixed = (t, k, self._response(k), idx.reshape(-1))
+            self.ctx[0].noise_shapes[self.index] = [1, t, self.bands, n]
+        t, k, response, idx = self._fixed
         n = self.target
-        ir = torch.matmul(amp, self._response(k))  # [B, T, bands, N]
-        idx = torch.arange(n).view(n, 1) - torch.arange(n).view(1, n)
-        idx = torch.where(idx >= 0, idx, torch.full_like(idx, n))
-        ir_ext = torch.cat([ir, torch.zeros(b, t, self.bands, 1)], dim=-1)
-        toeplitz = ir_ext[..., idx.reshape(-1)].reshape(b, t, self.bands, n, n)
-        shape = [1, t, self.bands, n]
-        self.ctx[0].noise_shapes[self.index] = shape
-        u = s.noise(self.index, shape, x)
-        noise = torch.matmul(toeplitz, (u * 2 - 1).unsqueeze(-1)).squeeze(-1)  # [B, T, bands, N]
-        return noise.permute(0, 2, 1, 3).reshape(b, self.bands, -1)
+        amp = amp.permute(0, 2, 1).reshape(1, t, self.bands, k)
+        ir = torch.matmul(amp, response)  # [1, T, bands, N]
+        ir_ext = torch.cat([ir, torch.zeros(1, t, self.bands, 1)], dim=-1)
+        toeplitz = ir_ext[..., idx].reshape(1, t, self.bands, n, n)
+        u = s.noise(self.index, [1, t, self.bands, n], x)
+        noise = torch.matmul(toeplitz, (u * 2 - 1).unsqueeze(-1)).squeeze(-1)  # [1, T, bands, N]
+        return noise.permute(0, 2, 1, 3).reshape(1, self.bands, t * n)
 
 
 class Generator(nn.Module):
