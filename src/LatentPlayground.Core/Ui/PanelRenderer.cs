@@ -239,12 +239,13 @@ public sealed class PanelRenderer(PanelLayout layout)
         fb.HorizontalLine(ox - 2, ox + 2, oy);
         fb.VerticalLine(ox, oy - 2, oy + 2);
         LatentPlayground.Core.Engine.LatentVector latent = view.Engine.Latent;
-        fb.FillRectangle(cx + Scale(latent[0], half) - 1, cy - Scale(latent[1], half) - 1, 3, 3);
+        bool hasY = view.Engine.HasDimension(1);
+        fb.FillRectangle(cx + Scale(latent[0], half) - 1, cy - (hasY ? Scale(latent[1], half) : 0) - 1, 3, 3);
 
         Text.Draw(fb, 0, 20, "x");
         Text.Draw(fb, 0, 29, new TextLine(_value).Append(latent[0], "+0.00;-0.00").Text);
         Text.Draw(fb, 96, 20, "y");
-        if (view.Engine.HasDimension(1))
+        if (hasY)
         {
             Text.Draw(fb, 96, 29, new TextLine(_value).Append(latent[1], "+0.00;-0.00").Text);
         }

@@ -5,48 +5,6 @@ namespace LatentPlayground.Core.Tests.Engine;
 
 public class LiveEngineTests
 {
-    private static LiveEngine Create(IStreamingCodec codec, int channels, int period, int budget, params string[] settings)
-    {
-        var engine = new LiveEngine(codec, channels, period, budget);
-        var p = new ParameterSet();
-        foreach (string s in settings)
-        {
-            Assert.Null(p.TrySetFromText(s));
-        }
-
-        foreach (ParameterDescriptor d in ParameterTable.All)
-        {
-            Assert.True(engine.Post(new ParameterChange(d.Id, p[d.Id])));
-        }
-
-        engine.ApplyPendingImmediately();
-        return engine;
-    }
-
-    /// <summary>
-    /// Runs the two halves the way two threads would, in one deterministic order: after each period the
-    /// inference side catches up, unless <paramref name="stall"/> says it is busy for this period.
-    /// </summary>
-    private static float[] RunLive(LiveEngine engine, float[] input, int period, Func<int, bool>? stall = null)
-    {
-        int channels = engine.Channels;
-        var output = new float[input.Length];
-        int frames = input.Length / channels;
-        for (int f = 0, k = 0; f < frames; f += period, k++)
-        {
-            int n = Math.Min(period, frames - f);
-            engine.ProcessPeriod(input.AsSpan(f * channels, n * channels), output.AsSpan(f * channels, n * channels), n);
-            if (stall is null || !stall(k))
-            {
-                while (engine.TryProcessHop())
-                {
-                }
-            }
-        }
-
-        return output;
-    }
-
     private static float[] Noise(int length, int seed)
     {
         var rng = new Random(seed);
@@ -62,8 +20,8 @@ public class LiveEngineTests
         string[] settings = ["drywet=70", "offset.1=2", "basis=fractal", "speed=700", "rate=16"];
         float[] input = Noise(2 * 40000, 3);
         float[] offline = EngineHarness.Run(EngineHarness.Create(new ToneCodec(512), 2, settings), input, 333);
-        var live = Create(new ToneCodec(512), 2, period, budget, settings);
-        float[] output = RunLive(live, input, period);
+        var live = LiveHarness.Create(new ToneCodec(512), 2, period, budget, settings);
+        float[] output = LiveHarness.Run(live, input, period);
 
         Assert.Equal(EngineHarness.Create(new ToneCodec(512), 2).LatencySamples + budget, live.LatencySamples);
         for (int t = 0; t + budget < 40000; t++)
@@ -86,12 +44,12 @@ public class LiveEngineTests
 
         // A smooth input: its own steps are small, so any jump from the fade would stand out.
         float[] input = Enumerable.Range(0, 96000).Select(t => (float)(0.5 * Math.Sin(2 * Math.PI * 110 * t / 48000.0))).ToArray();
-        var live = Create(new ToneCodec(512), 1, period, budget, settings);
+        var live = LiveHarness.Create(new ToneCodec(512), 1, period, budget, settings);
 
         // The inference thread stalls for random stretches of up to 20 periods, far past its budget.
         var rng = new Random(11);
         int stalledUntil = -1;
-        float[] output = RunLive(live, input, period, k =>
+        float[] output = LiveHarness.Run(live, input, period, k =>
         {
             if (k > stalledUntil && k < 600 && rng.NextDouble() < 0.02)
             {
@@ -102,7 +60,7 @@ public class LiveEngineTests
         });
 
         Assert.True(live.LateHops > 3, $"only {live.LateHops} late events: the stalls did not bite");
-        float[] wetAlone = RunLive(Create(new ToneCodec(512), 1, period, budget, settings), input, period);
+        float[] wetAlone = LiveHarness.Run(LiveHarness.Create(new ToneCodec(512), 1, period, budget, settings), input, period);
         // Pure tones hit their steepest slope every cycle, so a fade can land on it and add a hair
         // (a linear mix of two signals can step by their steeper slope plus the fade's own rate times
         // their difference). Half a percent allows that; a click (a gap or a cut) is several times over.
@@ -117,9 +75,9 @@ public class LiveEngineTests
     public void A_thread_that_falls_far_behind_skips_ahead_and_keeps_the_stream_aligned()
     {
         const int period = 256;
-        var live = Create(new IdentityCodec(512), 1, period, 1300, "drywet=100", "limiter=off");
+        var live = LiveHarness.Create(new IdentityCodec(512), 1, period, 1300, "drywet=100", "limiter=off");
         float[] input = Noise(48000 * 3, 5);
-        float[] output = RunLive(live, input, period, k => k is > 50 and < 150);
+        float[] output = LiveHarness.Run(live, input, period, k => k is > 50 and < 150);
         EngineSnapshot s = live.ReadSnapshot();
         Assert.True(s.SkippedHops > 0);
 
@@ -134,8 +92,8 @@ public class LiveEngineTests
     [Fact]
     public void The_snapshot_carries_counters_and_the_latest_latent()
     {
-        var live = Create(new ToneCodec(512), 1, 128, 1200, "encode=off", "mod=off", "offset.3=1.5");
-        RunLive(live, new float[48000], 128);
+        var live = LiveHarness.Create(new ToneCodec(512), 1, 128, 1200, "encode=off", "mod=off", "offset.3=1.5");
+        LiveHarness.Run(live, new float[48000], 128);
         EngineSnapshot s = live.ReadSnapshot();
         Assert.Equal(48000 / 512, s.Hops);
         Assert.Equal(1.5f, s.Latent[2], 2);

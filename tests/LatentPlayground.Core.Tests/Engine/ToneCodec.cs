@@ -4,21 +4,22 @@ namespace LatentPlayground.Core.Tests.Engine;
 
 /// <summary>
 /// A test codec whose output is a sine whose amplitude follows latent dimension 1 and whose pitch follows
-/// dimension 2, phase-continuous across hops: it makes the latent audible without a model.
+/// dimension 2 (when the latent has one), phase-continuous across hops: it makes the latent audible without
+/// a model. Its latent has <paramref name="latentSize"/> dimensions, 8 as the bundled model's by default.
 /// </summary>
-internal sealed class ToneCodec(int hop = 512, int sampleRate = 48000) : IStreamingCodec
+internal sealed class ToneCodec(int hop = 512, int sampleRate = 48000, int latentSize = 8) : IStreamingCodec
 {
     private double _phase;
 
     public int Hop => hop;
 
-    public int LatentSize => 8;
+    public int LatentSize => latentSize;
 
     public int SampleRate => sampleRate;
 
     public int LatencySamples => 0;
 
-    public float[] LastDecodedLatent { get; } = new float[8];
+    public float[] LastDecodedLatent { get; } = new float[latentSize];
 
     public void Encode(ReadOnlySpan<float> audio, Span<float> latent) => latent.Clear();
 
@@ -26,7 +27,7 @@ internal sealed class ToneCodec(int hop = 512, int sampleRate = 48000) : IStream
     {
         latent.CopyTo(LastDecodedLatent);
         double amplitude = latent[0] / 3.0;
-        double frequency = 220 * Math.Pow(2, latent[1] / 3.0);
+        double frequency = 220 * Math.Pow(2, (latent.Length > 1 ? latent[1] : 0) / 3.0);
         for (int i = 0; i < audio.Length; i++)
         {
             audio[i] = (float)(amplitude * Math.Sin(_phase));

@@ -67,6 +67,35 @@ public sealed class PanelPageTests
     }
 
     [Fact]
+    public void The_dimensions_a_short_latent_lacks_show_as_a_dash_not_as_a_bar_at_zero()
+    {
+        PanelView view = PanelTestViews.Playing();
+        view.Engine = view.Engine with { LatentSize = 4 };
+        _renderer.Render(view, _frame);
+        GoldenFrame.Check(_frame, "home-four-dimensions");
+
+        // Dimension 4 (present, at -3) keeps its bar; dimension 5 (absent) is a gap in the dotted centre
+        // line with a short dash in the middle, whatever value the vector holds there.
+        Assert.True(_frame.GetPixel(4 + (3 * 15) + 5, 35 + 16));
+        int absent = 4 + (4 * 15);
+        Assert.False(_frame.GetPixel(absent + 5, 35 - 8));
+        Assert.False(_frame.GetPixel(absent, 35));
+        Assert.False(_frame.GetPixel(absent + 10, 35));
+        Assert.True(_frame.GetPixel(absent + 3, 35));
+        Assert.True(_frame.GetPixel(absent + 7, 35));
+    }
+
+    [Fact]
+    public void A_one_dimensional_model_has_no_y_on_the_xy_page()
+    {
+        PanelView view = PanelTestViews.Playing();
+        view.Engine = view.Engine with { LatentSize = 1 };
+        PanelNavigator.ShowPage(view, PanelPage.Xy);
+        _renderer.Render(view, _frame);
+        GoldenFrame.Check(_frame, "xy-one-dimension");
+    }
+
+    [Fact]
     public void Every_parameter_a_player_can_set_is_on_exactly_one_page()
     {
         var seen = new Dictionary<ParameterId, int>();
