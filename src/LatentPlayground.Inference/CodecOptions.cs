@@ -12,4 +12,16 @@ public sealed record CodecOptions
     /// first hop the audio hears.
     /// </summary>
     public int WarmUpHops { get; init; } = 4;
+
+    /// <summary>
+    /// Seed of the draws fed to the decoder's noise inputs (imported RAVE models: the latent padding and
+    /// the noise generator). The same seed gives the same output, byte for byte; the draws restart from
+    /// it at every <see cref="OnnxStreamingCodec.Reset"/>.
+    /// </summary>
+    public ulong NoiseSeed { get; init; } = DefaultNoiseSeed;
+
+    /// <summary>Hold every noise input at its deterministic value (RAVE's noise-free path) instead of drawing.</summary>
+    public bool DeterministicNoise { get; init; }
+
+    public const ulong DefaultNoiseSeed = 0x4C50_4E6F_6973_6521;
 }

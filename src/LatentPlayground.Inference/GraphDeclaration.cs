@@ -8,4 +8,8 @@ public sealed record GraphDeclaration(
     string File,
     TensorDeclaration Input,
     TensorDeclaration Output,
-    IReadOnlyList<StateTensor> States);
+    IReadOnlyList<StateTensor> States)
+{
+    /// <summary>Inputs the engine fills with seeded draws each hop (imported RAVE decoders); empty otherwise.</summary>
+    public IReadOnlyList<NoiseInput> NoiseInputs { get; init; } = [];
+}

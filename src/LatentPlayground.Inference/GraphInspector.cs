@@ -54,8 +54,16 @@ internal static partial class GraphInspector
                 problems.Tensor("output", session.OutputMetadata, new TensorDeclaration(state.Output, state.Shape));
             }
 
+            foreach (NoiseInput noise in declared.NoiseInputs)
+            {
+                problems.Tensor("input", session.InputMetadata, new TensorDeclaration(noise.Name, noise.Shape));
+            }
+
             return new GraphSpec(role, precision, path, declared.Input.Name, declared.Input.Shape,
-                declared.Output.Name, declared.Output.Shape, declared.States);
+                declared.Output.Name, declared.Output.Shape, declared.States)
+            {
+                NoiseInputs = declared.NoiseInputs,
+            };
         }
     }
 
@@ -131,7 +139,8 @@ internal static partial class GraphInspector
                 }
             }
 
-            var declaredIn = declared.States.Select(s => s.Input).Append(declared.Input.Name).ToHashSet(StringComparer.Ordinal);
+            var declaredIn = declared.States.Select(s => s.Input).Append(declared.Input.Name)
+                .Concat(declared.NoiseInputs.Select(n => n.Name)).ToHashSet(StringComparer.Ordinal);
             var declaredOut = declared.States.Select(s => s.Output).Append(declared.Output.Name).ToHashSet(StringComparer.Ordinal);
             Compare(inSet, declaredIn, "input");
             Compare(outSet, declaredOut, "output");

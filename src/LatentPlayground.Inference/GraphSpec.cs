@@ -19,4 +19,11 @@ public sealed record GraphSpec(
     IReadOnlyList<long> InputShape,
     string OutputName,
     IReadOnlyList<long> OutputShape,
-    IReadOnlyList<StateTensor> States);
+    IReadOnlyList<StateTensor> States)
+{
+    /// <summary>Inputs filled with seeded draws each hop; empty for the pedal's own models.</summary>
+    public IReadOnlyList<NoiseInput> NoiseInputs { get; init; } = [];
+
+    /// <summary>Each state's value at reset (null: zeros), in <see cref="States"/> order.</summary>
+    public IReadOnlyList<float[]?> InitialStates { get; init; } = [];
+}

@@ -48,7 +48,10 @@ internal static class ManifestReader
                 Decoder: reader.Graph(root, "decoder"),
                 Provenance: Fields.Flatten(root, "provenance"),
                 Licence: Fields.DisplayText(root, "licence"),
-                Reference: Fields.OptionalString(root, "reference"));
+                Reference: Fields.OptionalString(root, "reference"))
+            {
+                InitialStates = reader.OptionalFileName(root, "initial_states"),
+            };
         }
     }
 
@@ -146,11 +149,85 @@ internal static class ManifestReader
             {
                 string where = $"{name}.states[{i}]";
                 ExpectObject(s, $"\"{where}\"");
-                list.Add(new StateTensor(String(s, "input", where), String(s, "output", where), Shape(s, "shape", where)));
+                list.Add(new StateTensor(String(s, "input", where), String(s, "output", where), Shape(s, "shape", where))
+                {
+                    InitialOffset = OptionalOffset(s, "initial_offset", where),
+                });
                 i++;
             }
 
-            return new GraphDeclaration(file, input, output, list);
+            return new GraphDeclaration(file, input, output, list) { NoiseInputs = Noise(g, name) };
+        }
+
+        /// <summary>A file name inside the package folder, or null when the field is absent.</summary>
+        public string? OptionalFileName(JsonElement root, string name)
+        {
+            if (!root.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            string file = String(root, name);
+            if (file != Path.GetFileName(file) || file is "." or "..")
+            {
+                throw Bad($"\"{name}\" must be a file name in the package folder, found \"{file}\"");
+            }
+
+            return file;
+        }
+
+        private long? OptionalOffset(JsonElement obj, string name, string parent)
+        {
+            if (!obj.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long v) || v < 0)
+            {
+                throw Bad($"\"{parent}.{name}\" must be an integer >= 0, found {e.GetRawText()}");
+            }
+
+            return v;
+        }
+
+        private List<NoiseInput> Noise(JsonElement g, string parent)
+        {
+            var list = new List<NoiseInput>();
+            if (!g.TryGetProperty("noise_inputs", out JsonElement noise) || noise.ValueKind == JsonValueKind.Null)
+            {
+                return list;
+            }
+
+            if (noise.ValueKind != JsonValueKind.Array)
+            {
+                throw Bad($"\"{parent}.noise_inputs\" must be an array");
+            }
+
+            int i = 0;
+            foreach (JsonElement n in noise.EnumerateArray())
+            {
+                string where = $"{parent}.noise_inputs[{i}]";
+                ExpectObject(n, $"\"{where}\"");
+                string name = String(n, "name", where);
+                List<long> shape = Shape(n, "shape", where);
+                NoiseDistribution distribution = String(n, "distribution", where) switch
+                {
+                    "normal" => NoiseDistribution.Normal,
+                    "uniform" => NoiseDistribution.Uniform,
+                    string other => throw Bad($"\"{where}.distribution\" is \"{other}\"; expected normal or uniform"),
+                };
+                JsonElement d = Required(n, "deterministic", where);
+                if (d.ValueKind != JsonValueKind.Number || !float.IsFinite(d.GetSingle()))
+                {
+                    throw Bad($"\"{where}.deterministic\" must be a number, found {d.GetRawText()}");
+                }
+
+                list.Add(new NoiseInput(name, shape, distribution, d.GetSingle()));
+                i++;
+            }
+
+            return list;
         }
 
         private static void FlattenInto(List<KeyValuePair<string, string>> result, string prefix, JsonElement obj)

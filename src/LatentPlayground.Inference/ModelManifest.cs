@@ -26,5 +26,8 @@ public sealed record ModelManifest(
 {
     public const string FileName = "model.json";
 
+    /// <summary>The file (in the package folder) holding the states' values at reset, float32 little-endian; null when they are zeros.</summary>
+    public string? InitialStates { get; init; }
+
     public GraphDeclaration Graph(GraphRole role) => role == GraphRole.Encoder ? Encoder : Decoder;
 }

@@ -121,6 +121,16 @@ public sealed class ModelPackage
             graphs[(GraphRole.Decoder, ModelPrecision.Int8)] = GraphInspector.Inspect(decoderInt8, GraphRole.Decoder, ModelPrecision.Int8, manifest);
         }
 
+        if (manifest.InitialStates is not null || HasOffsets(manifest))
+        {
+            float[] initial = ReadInitialStates(folder, manifest);
+            foreach (var key in graphs.Keys.ToList())
+            {
+                GraphSpec spec = graphs[key];
+                graphs[key] = spec with { InitialStates = [.. spec.States.Select(s => Slice(folder, manifest, initial, s))] };
+            }
+        }
+
         PackageFile[] files = [.. new DirectoryInfo(folder).EnumerateFiles()
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => new PackageFile(f.Name, f.Length))];
@@ -146,6 +156,76 @@ public sealed class ModelPackage
         return precision == ModelPrecision.Fp32
             ? fp32FileName
             : Path.GetFileNameWithoutExtension(fp32FileName) + Int8Suffix + Path.GetExtension(fp32FileName);
+    }
+
+    /// <summary>The largest initial-states file read: far above any RAVE model's caches (a few MB), far below memory.</summary>
+    private const long MaxInitialStatesBytes = 256L << 20;
+
+    private static bool HasOffsets(ModelManifest m) =>
+        m.Encoder.States.Concat(m.Decoder.States).Any(s => s.InitialOffset is not null);
+
+    private static float[] ReadInitialStates(string folder, ModelManifest manifest)
+    {
+        string manifestPath = Path.Combine(folder, ModelManifest.FileName);
+        if (manifest.InitialStates is null)
+        {
+            throw ModelPackageException.For(manifestPath, "states give an \"initial_offset\" but \"initial_states\" names no file");
+        }
+
+        string path = Path.Combine(folder, manifest.InitialStates);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw ModelPackageException.For(path, "missing");
+        }
+
+        if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length > MaxInitialStatesBytes)
+        {
+            throw ModelPackageException.For(path, $"larger than {MaxInitialStatesBytes >> 20} MB or not a regular file");
+        }
+
+        if (info.Length % sizeof(float) != 0)
+        {
+            throw ModelPackageException.For(path, $"{info.Length} bytes is not a whole number of float32 values");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ModelPackageException.For(path, $"cannot be read ({e.Message})", e);
+        }
+
+        var values = new float[bytes.Length / sizeof(float)];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
+            if (!float.IsFinite(values[i]))
+            {
+                throw ModelPackageException.For(path, $"value {i} is not a finite number");
+            }
+        }
+
+        return values;
+    }
+
+    private static float[]? Slice(string folder, ModelManifest manifest, float[] initial, StateTensor state)
+    {
+        if (state.InitialOffset is not long offset)
+        {
+            return null;
+        }
+
+        if (offset + state.ElementCount > initial.Length)
+        {
+            throw ModelPackageException.For(Path.Combine(folder, manifest.InitialStates!),
+                $"holds {initial.Length} values, too few for {state.Input} ({state.ElementCount} values from offset {offset})");
+        }
+
+        return initial.AsSpan((int)offset, (int)state.ElementCount).ToArray();
     }
 
     private static string GraphPath(string folder, ModelManifest manifest, GraphRole role, ModelPrecision precision) =>

@@ -15,6 +15,8 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
 {
     private readonly StreamingGraph encoder;
     private readonly StreamingGraph decoder;
+    private readonly NoiseSource noise;
+    private readonly bool deterministicNoise;
     private long encodeTicks;
     private long decodeTicks;
 
@@ -30,6 +32,8 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
 
         Package = package;
         Precision = options.Precision;
+        noise = new NoiseSource(options.NoiseSeed);
+        deterministicNoise = options.DeterministicNoise;
         encoder = Open(package.Graph(GraphRole.Encoder, Precision));
         try
         {
@@ -84,16 +88,29 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         CheckLength(latent.Length, LatentSize, nameof(latent));
         CheckLength(audio.Length, Hop, nameof(audio));
         latent.CopyTo(decoder.Input);
+        if (!deterministicNoise)
+        {
+            IReadOnlyList<NoiseInput> inputs = decoder.Spec.NoiseInputs;
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                noise.Fill(decoder.Noise(i), inputs[i].Distribution);
+            }
+        }
+
         decoder.Run();
         decoder.Output.CopyTo(audio);
         decodeTicks = Stopwatch.GetTimestamp() - start;
     }
 
-    /// <summary>Zeroes the streaming state of both graphs, as at load. Real-time: no allocation. Thread: hop stage.</summary>
+    /// <summary>
+    /// Puts the streaming state of both graphs back as at load (zeros, or the package's initial states) and
+    /// restarts the noise draws from their seed. Real-time: no allocation. Thread: hop stage.
+    /// </summary>
     public void Reset()
     {
         encoder.Reset();
         decoder.Reset();
+        noise.Restart();
     }
 
     /// <summary>Frees the sessions and native buffers. Thread: worker, after the hop stage has let go of the codec.</summary>

@@ -6,6 +6,12 @@ namespace LatentPlayground.Inference;
 /// </summary>
 public sealed record StateTensor(string Input, string Output, IReadOnlyList<long> Shape)
 {
+    /// <summary>
+    /// Where the state's value at reset starts in the package's initial-states file, in floats; null for
+    /// zeros. Imported RAVE models start from the state their export left in the file, as RAVE does.
+    /// </summary>
+    public long? InitialOffset { get; init; }
+
     public long ElementCount => Shape.Aggregate(1L, (a, b) => a * b);
 
     public override string ToString() => $"{Input} -> {Output} [{string.Join(", ", Shape)}]";

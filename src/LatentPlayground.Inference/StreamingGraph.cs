@@ -18,6 +18,7 @@ internal sealed class StreamingGraph : IDisposable
     private readonly NativeTensor output;
     private readonly NativeTensor[] bankA;
     private readonly NativeTensor[] bankB;
+    private readonly NativeTensor[] noise;
     private readonly OrtIoBinding aToB;
     private readonly OrtIoBinding bToA;
     private bool readFromB;
@@ -45,6 +46,14 @@ internal sealed class StreamingGraph : IDisposable
                 bankB[i] = Own(owned, new NativeTensor([.. spec.States[i].Shape]));
             }
 
+            noise = new NativeTensor[spec.NoiseInputs.Count];
+            for (int i = 0; i < noise.Length; i++)
+            {
+                noise[i] = Own(owned, new NativeTensor([.. spec.NoiseInputs[i].Shape]));
+                noise[i].Span.Fill(spec.NoiseInputs[i].DeterministicValue);
+            }
+
+            LoadInitialStates();
             aToB = Own(owned, Bind(bankA, bankB));
             bToA = Own(owned, Bind(bankB, bankA));
         }
@@ -67,6 +76,9 @@ internal sealed class StreamingGraph : IDisposable
     /// <summary>The signal output of the last <see cref="Run"/>.</summary>
     public ReadOnlySpan<float> Output => output.Span;
 
+    /// <summary>The buffer bound to noise input <paramref name="index"/> (in <see cref="GraphSpec.NoiseInputs"/> order): write it before running.</summary>
+    public Span<float> Noise(int index) => noise[index].Span;
+
     /// <summary>Runs one hop: reads <see cref="Input"/> and the current state bank, writes <see cref="Output"/> and the other bank.</summary>
     public void Run()
     {
@@ -75,16 +87,11 @@ internal sealed class StreamingGraph : IDisposable
         readFromB = !readFromB;
     }
 
-    /// <summary>Zeroes both state banks: the next hop starts as from a fresh load.</summary>
+    /// <summary>Puts both state banks back to their values at reset (zeros, or the package's initial states): the next hop starts as from a fresh load.</summary>
     public void Reset()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        for (int i = 0; i < bankA.Length; i++)
-        {
-            bankA[i].Span.Clear();
-            bankB[i].Span.Clear();
-        }
-
+        LoadInitialStates();
         readFromB = false;
     }
 
@@ -104,10 +111,34 @@ internal sealed class StreamingGraph : IDisposable
             bankB[i].Dispose();
         }
 
+        foreach (NativeTensor n in noise)
+        {
+            n.Dispose();
+        }
+
         input.Dispose();
         output.Dispose();
         runOptions.Dispose();
         session.Dispose();
+    }
+
+    private void LoadInitialStates()
+    {
+        for (int i = 0; i < bankA.Length; i++)
+        {
+            float[]? initial = i < Spec.InitialStates.Count ? Spec.InitialStates[i] : null;
+            if (initial is null)
+            {
+                bankA[i].Span.Clear();
+            }
+            else
+            {
+                initial.CopyTo(bankA[i].Span);
+            }
+
+            // Bank B is written before it is read; cleared so nothing stale is ever visible.
+            bankB[i].Span.Clear();
+        }
     }
 
     private static T Own<T>(List<IDisposable> owned, T item)
@@ -124,6 +155,11 @@ internal sealed class StreamingGraph : IDisposable
         {
             binding.BindInput(Spec.InputName, input.Value);
             binding.BindOutput(Spec.OutputName, output.Value);
+            for (int i = 0; i < noise.Length; i++)
+            {
+                binding.BindInput(Spec.NoiseInputs[i].Name, noise[i].Value);
+            }
+
             for (int i = 0; i < from.Length; i++)
             {
                 binding.BindInput(Spec.States[i].Input, from[i].Value);

@@ -42,7 +42,7 @@ public static class ModelInfoCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("model", "Model package tools.") { info };
+        return new Command("model", "Model package tools.") { info, ModelImportCommand.Create(context) };
     }
 
     private static void Write(TextWriter o, ModelPackage p)

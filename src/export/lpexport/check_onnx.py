@@ -16,7 +16,7 @@ from collections import Counter
 
 import onnx
 
-READABLE = re.compile(r"^(pqmf|encoder|decoder)(\.[A-Za-z_][A-Za-z0-9_]*)+\.(weight|bias)$")
+READABLE = re.compile(r"^(pqmf|encoder|decoder|model)(\.[A-Za-z0-9_]+)+\.(weight|bias)$")
 
 
 def _shape(value_info):
@@ -38,6 +38,8 @@ def check_graph(path, spec, package):
 
     expected_in = {spec["input"]["name"]: spec["input"]["shape"]}
     expected_out = {spec["output"]["name"]: spec["output"]["shape"]}
+    for noise in spec.get("noise_inputs", []):  # imported RAVE decoders: the engine's seeded draws
+        expected_in[noise["name"]] = noise["shape"]
     for st in spec["states"]:
         expected_in[st["input"]] = st["shape"]
         expected_out[st["output"]] = st["shape"]

@@ -374,10 +374,10 @@ class PQMF(nn.Module):
     def _reverse_half(x):
         # Sign flip of odd bands at even time indices, counted from the call's first frame (RAVE
         # applies it per call), so a constant mask for the fixed per-call length.
-        _, c, t = x.shape
-        mask = torch.ones(1, c, t)
-        mask[:, 1::2, ::2] = -1
-        return x * mask
+        _, c, t = (int(v) for v in x.shape)
+        mask = np.ones((1, c, t), dtype=np.float32)
+        mask[:, 1::2, ::2] = -1  # built in numpy: an indexed write in torch would export as ScatterND
+        return x * torch.from_numpy(mask)
 
     def analyse(self, x, s):
         return self._reverse_half(self.analysis(x, s))

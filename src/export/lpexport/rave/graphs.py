@@ -37,6 +37,12 @@ class RaveStream:
         return self._noises[index]
 
 
+class Projection(nn.Module):
+    def __init__(self, weight):
+        super().__init__()
+        self.weight = nn.Parameter(weight.contiguous(), requires_grad=False)
+
+
 class RaveModel(nn.Module):
     """Everything of a RAVE export the pedal runs, built from the loaded TorchScript module."""
 
@@ -66,7 +72,9 @@ class RaveModel(nn.Module):
         self.full_latent_size = int(ts.full_latent_size)
         self.sample_rate = int(ts.sr)
         self.hop = int(ts.encode_params[3])
-        self.pca = nn.Parameter(ts.latent_pca.detach().clone(), requires_grad=False)
+        pca = ts.latent_pca.detach().clone()
+        # The PCA rotation in and out, as 1x1 conv weights with readable names (not folded constants).
+        self.latent_in, self.latent_out = Projection(pca.unsqueeze(-1)), Projection(pca.t().unsqueeze(-1))
         self.mean = nn.Parameter(ts.latent_mean.detach().clone(), requires_grad=False)
         if not 1 <= self.latent_size <= self.full_latent_size:
             raise Unsupported(f"latent_size {self.latent_size}")
@@ -74,13 +82,13 @@ class RaveModel(nn.Module):
     def encode(self, audio, s):
         raw = self.encoder(self.pqmf.analyse(audio, s), s)
         mean = raw[:, :self.full_latent_size]
-        z = F.conv1d(mean - self.mean.view(1, -1, 1), self.pca.unsqueeze(-1))
+        z = F.conv1d(mean - self.mean.view(1, -1, 1), self.latent_in.weight)
         return z[:, :self.latent_size]
 
     def decode(self, z, pad, s):
         if pad is not None:
             z = torch.cat([z, pad], dim=1)
-        z = F.conv1d(z, self.pca.t().unsqueeze(-1)) + self.mean.view(1, -1, 1)
+        z = F.conv1d(z, self.latent_out.weight) + self.mean.view(1, -1, 1)
         return self.pqmf.synthesise(self.decoder(z, s), s)
 
 
