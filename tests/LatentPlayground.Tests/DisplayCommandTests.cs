@@ -21,6 +21,20 @@ public sealed class DisplayCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(128)]
+    public void A_model_of_any_latent_size_plays_the_riff_for_the_bars(int latentSize)
+    {
+        using var model = new Inference.Tests.SyntheticPackage(1024, latentSize, 44100);
+        string png = Path.Combine(_folder, "home.png");
+        (int code, string output, string error) = CliRunner.Run("display", "--page", "home", "--out", png, "--model", model.Folder, "--at", "1");
+        Assert.True(code == 0, error);
+        Assert.Contains("home page", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(png));
+    }
+
+    [Theory]
     [InlineData("--page", "nope", "--page: 'nope' is not a page (home, modulators, offsets, bending, xy, settings)")]
     [InlineData("--scale", "0", "--scale: 0 is out of range 1..16")]
     [InlineData("--row", "40", "--row: 40 is out of range 1..9 on the offsets page")]

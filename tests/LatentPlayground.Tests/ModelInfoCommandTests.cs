@@ -15,8 +15,23 @@ public sealed class ModelInfoCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("sample rate   48000 Hz", output, StringComparison.Ordinal);
         Assert.Contains("hop           2048 samples", output, StringComparison.Ordinal);
-        Assert.Contains("latent size   8", output, StringComparison.Ordinal);
+        Assert.Contains("latent size   8 (modulators act on dimensions 1..8)\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("state_in.00 -> state_out.00", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4096, 128, 48000, "latent size   128 (modulators act on dimensions 1..8; 9..128 pass through from the encoder)")]
+    [InlineData(1024, 16, 44100, "latent size   16 (modulators act on dimensions 1..8; 9..16 pass through from the encoder)")]
+    [InlineData(512, 4, 44100, "latent size   4 (modulators act on dimensions 1..4; the settings of 5..8 do nothing)")]
+    [InlineData(2048, 1, 48000, "latent size   1 (modulators act on dimensions 1..1; the settings of 2..8 do nothing)")]
+    public void An_imported_shape_says_which_dimensions_the_modulators_move(int hop, int latentSize, int rate, string expected)
+    {
+        using var model = new Inference.Tests.SyntheticPackage(hop, latentSize, rate);
+        var (code, output, error) = CliRunner.Run("model", "info", model.Folder);
+        Assert.True(code == 0, error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Contains($"sample rate   {rate} Hz", output, StringComparison.Ordinal);
+        Assert.Contains($"hop           {hop} samples", output, StringComparison.Ordinal);
     }
 
     [Theory]
