@@ -9,12 +9,13 @@ namespace LatentPlayground.Core.Engine;
 /// </summary>
 public interface IStreamingCodec
 {
-    /// <summary>Samples per hop (the model's compression ratio), e.g. 2048.</summary>
+    /// <summary>Samples per hop (the model's compression ratio): 2048 for the bundled model, 512 to 4096 for imported RAVE models.</summary>
     int Hop { get; }
 
-    /// <summary>Latent dimensions per frame, e.g. 8.</summary>
+    /// <summary>Latent dimensions per frame (L): 8 for the bundled model, 1 to 128 for imported RAVE models.</summary>
     int LatentSize { get; }
 
+    /// <summary>The rate the model runs at, and so the engine: 44100 or 48000 for packages.</summary>
     int SampleRate { get; }
 
     /// <summary>

@@ -4,16 +4,17 @@ namespace LatentPlayground.Audio.Tests.Live;
 
 /// <summary>
 /// A model stand-in whose output is known sample for sample: each hop decodes to the hop it encoded, at
-/// half level, with no latency of its own. Allocation-free, like a real codec must be.
+/// half level, with no latency of its own, whatever its hop, rate and latent size (the latent is zeros).
+/// Allocation-free, like a real codec must be.
 /// Thread: the hop stage's thread.
 /// </summary>
-internal sealed class HalfGainCodec(int hop = 512, int sampleRate = 48000) : IStreamingCodec
+internal sealed class HalfGainCodec(int hop = 512, int sampleRate = 48000, int latentSize = 8) : IStreamingCodec
 {
     private readonly float[] _held = new float[hop];
 
     public int Hop => hop;
 
-    public int LatentSize => 8;
+    public int LatentSize => latentSize;
 
     public int SampleRate => sampleRate;
 

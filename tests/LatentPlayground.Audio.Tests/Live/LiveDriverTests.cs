@@ -20,11 +20,23 @@ public sealed class LiveDriverTests
     [InlineData(1, 64, 2, 2400)]
     [InlineData(2, 128, 2, 3000)]
     [InlineData(1, 256, 4, 3600)]
-    public void The_playback_file_holds_the_wet_signal_exactly_the_reported_latency_after_the_capture(int channels, int period, int periods, int budget)
+    public void The_playback_file_holds_the_wet_signal_exactly_the_reported_latency_after_the_capture(int channels, int period, int periods, int budget) =>
+        AssertWetAtReportedLatency(new HalfGainCodec(), channels, period, periods, budget);
+
+    // The shapes imported RAVE models bring: the driver's alignment holds whatever the hop, rate and latent size.
+    [Theory]
+    [InlineData(512, 44100, 128, 2, 128, 3000)]
+    [InlineData(4096, 44100, 4, 1, 256, 3600)]
+    [InlineData(4096, 48000, 1, 1, 128, 3000)]
+    public void At_imported_model_shapes_the_wet_signal_is_exactly_the_reported_latency_late(int hop, int sampleRate, int latentSize, int channels, int period, int budget) =>
+        AssertWetAtReportedLatency(new HalfGainCodec(hop, sampleRate, latentSize), channels, period, 2, budget);
+
+    private static void AssertWetAtReportedLatency(HalfGainCodec codec, int channels, int period, int periods, int budget)
     {
-        int frames = Rate * 2;
+        int rate = codec.SampleRate;
+        int frames = rate * 2;
         float[] input = LiveRig.Noise(frames * channels, seed: period);
-        using var rig = new LiveRig(input, channels, period, periods, budget);
+        using var rig = new LiveRig(input, channels, period, periods, budget, codec);
 
         LiveCounters counters = rig.RunToEnd(LiveRig.Settings(LivePacing.Clock(2), frames), TimeSpan.FromSeconds(30));
         float[] output = rig.ReadOutput();
@@ -50,7 +62,7 @@ public sealed class LiveDriverTests
             checkedFrames++;
         }
 
-        Assert.True(checkedFrames > Rate);
+        Assert.True(checkedFrames > rate);
     }
 
     [Fact]

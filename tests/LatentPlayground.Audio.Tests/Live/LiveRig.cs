@@ -10,7 +10,8 @@ namespace LatentPlayground.Audio.Tests.Live;
 
 /// <summary>
 /// A live engine and driver over alsa-lib file PCMs (capture from a raw float file, playback into one):
-/// real ALSA, real threads, no sound card. The threads ask for SCHED_FIFO and cores 0 and 1 as the pedal
+/// real ALSA, real threads, no sound card. The stream runs at the codec's rate (<see cref="Rate"/> for the
+/// default codec). The threads ask for SCHED_FIFO and cores 0 and 1 as the pedal
 /// does; where that is refused they run anyway.
 /// </summary>
 internal sealed class LiveRig : IDisposable
@@ -50,7 +51,7 @@ internal sealed class LiveRig : IDisposable
 
         EngineWarmUp.Run(Make, Codec, period);
         Engine = Make();
-        Stream = _files.Open(new PcmSettings(Rate, channels, period, periods) { Formats = [PcmSampleFormat.FloatLE] });
+        Stream = _files.Open(new PcmSettings(Codec.SampleRate, channels, period, periods) { Formats = [PcmSampleFormat.FloatLE] });
     }
 
     public int Channels { get; }
