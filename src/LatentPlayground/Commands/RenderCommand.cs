@@ -37,10 +37,12 @@ public static class RenderCommand
         var latents = new Option<string>("--latents") { Description = "Also write z' per latent frame to this CSV", HelpName = "CSV" };
         var bits = new Option<int>("--bits") { Description = "Output sample format: 32 (float) or 24 (integer)", DefaultValueFactory = _ => 32, HelpName = "32|24" };
         bits.AcceptOnlyFromAmong("32", "24");
+        var noise = new Option<string>("--noise") { Description = "An imported RAVE model's own noise (latent padding, noise generator): on (seeded by --seed) or off (RAVE's noise-free path)", DefaultValueFactory = _ => "on", HelpName = "on|off" };
+        noise.AcceptOnlyFromAmong("on", "off");
 
         var command = new Command("render", "Run a WAV file through the pedal's engine and write the result.")
         {
-            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank,
+            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise,
         };
 
         command.SetAction(r =>
@@ -63,7 +65,9 @@ public static class RenderCommand
             RenderSettings settings = BuildSettings(r.GetValue(preset), r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
             settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder) };
             WavAudio audio = ReadInput(inPath);
-            using OpenedCodec opened = codecs.Open(r.GetValue(model), r.GetValue(precision));
+            // The model's noise follows the global seed, so one --seed fixes the whole render.
+            ulong noiseSeed = Inference.CodecOptions.DefaultNoiseSeed + (ulong)settings.Parameters.IndexOf(ParameterId.GlobalSeed);
+            using OpenedCodec opened = codecs.Open(r.GetValue(model), r.GetValue(precision), new ModelNoise(r.GetValue(noise) != "off", noiseSeed));
             IStreamingCodec codec = opened.Codec;
 
             float[][] atModelRate = Resample(audio.Samples, audio.SampleRate, codec.SampleRate);

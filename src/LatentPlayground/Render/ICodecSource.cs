@@ -8,6 +8,18 @@ public interface ICodecSource
     /// <param name="modelFolder">A model package folder, or null for the bundled default.</param>
     /// <param name="precision">"int8", "fp32", or null for the package's best (int8 when present).</param>
     OpenedCodec Open(string? modelFolder, string? precision);
+
+    /// <summary>As <see cref="Open(string?, string?)"/>, with the model's own randomness chosen (imported RAVE models).</summary>
+    OpenedCodec Open(string? modelFolder, string? precision, ModelNoise noise) => Open(modelFolder, precision);
+}
+
+/// <summary>
+/// What an imported RAVE model's noise inputs receive: seeded draws (RAVE's sound, byte-identical for a
+/// seed) or their noise-free values (RAVE's deterministic path, for comparing with references).
+/// </summary>
+public sealed record ModelNoise(bool Draw, ulong Seed)
+{
+    public static ModelNoise Default { get; } = new(true, Inference.CodecOptions.DefaultNoiseSeed);
 }
 
 /// <summary>An open codec and a short description for messages; disposing it frees the model.</summary>

@@ -13,8 +13,11 @@ public sealed class OnnxCodecSource : ICodecSource
             ? env
             : Path.Combine(AppContext.BaseDirectory, "Assets", "models", "default");
 
-    public OpenedCodec Open(string? modelFolder, string? precision)
+    public OpenedCodec Open(string? modelFolder, string? precision) => Open(modelFolder, precision, ModelNoise.Default);
+
+    public OpenedCodec Open(string? modelFolder, string? precision, ModelNoise noise)
     {
+        ArgumentNullException.ThrowIfNull(noise);
         string folder = modelFolder ?? DefaultModelFolder;
         ModelPackage package;
         try
@@ -39,7 +42,7 @@ public sealed class OnnxCodecSource : ICodecSource
 
         try
         {
-            var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = chosen });
+            var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = chosen, DeterministicNoise = !noise.Draw, NoiseSeed = noise.Seed });
             return new OpenedCodec(codec, $"{package.Name} ({chosen.ToString().ToLowerInvariant()})", codec);
         }
         catch (ModelPackageException e)

@@ -21,12 +21,13 @@ class RaveStream:
     def __init__(self, states=None, noises=None):
         self._in = iter(states) if states is not None else None
         self.out = []
+        self.taken = []  # what each take() returned, in call order: the initial states of a fresh stream
         self._noises = noises
 
     def take(self, init):
-        if self._in is None:
-            return init.clone()
-        return next(self._in)
+        state = init.clone() if self._in is None else next(self._in)
+        self.taken.append(state)
+        return state
 
     def put(self, state):
         self.out.append(state)

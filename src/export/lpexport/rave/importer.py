@@ -94,10 +94,11 @@ def check_streaming(ts, path):
 
 
 def _run_ours_encoder(model, x, hop):
+    """The encoder graph hop by hop from its exported initial states, as the engine runs it."""
     enc = EncoderGraph(model)
-    states, out = None, []
+    states, out = initial_states(enc, x[..., :hop]), []
     for i in range(0, x.shape[-1], hop):
-        o = enc(x[..., i:i + hop], *(states or []))
+        o = enc(x[..., i:i + hop], *states)
         out.append(o[0])
         states = list(o[1:])
     return torch.cat(out, -1)
@@ -137,11 +138,9 @@ def verify(path, model, signal):
             if dec.pads:
                 noises.append(torch.randn(1, full - lat, 1))
             noises += [torch.rand(shape) for shape in model.ctx.noise_shapes]
-            if states is None:
-                s = RaveStream(None, noises[dec.pads:] or None)
-                o = (model.decode(z, noises[0] if dec.pads else None, s), *s.out)
-            else:
-                o = dec(z, *noises, *states)
+            # Explicit states from the first hop on, starting from the exported initial states: this
+            # checks exactly what the package will hold.
+            o = dec(z, *noises, *(states if states is not None else initial_states(dec, z)))
             ours_y.append(o[0])
             states = list(o[1:])
         dec_err = _rel(torch.cat(ours_y, -1), torch.cat(ref_y, -1))
@@ -156,7 +155,8 @@ def initial_states(graph, example):
         else:
             graph.model.decode(example, None if not graph.pads else
                                torch.zeros(1, graph.model.full_latent_size - graph.model.latent_size, 1), s)
-    return [t.detach().clone() for t in s.out]
+    # The values each state starts from (what the stream handed out), not what the call left behind.
+    return [t.detach().clone() for t in s.taken]
 
 
 def export_graph(graph, inputs, in_names, out_name, n_states, path, metadata):

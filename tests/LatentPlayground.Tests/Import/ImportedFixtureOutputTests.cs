@@ -1,0 +1,56 @@
+using LatentPlayground.Audio.Wav;
+using LatentPlayground.Inference;
+
+namespace LatentPlayground.Tests.Import;
+
+/// <summary>
+/// What RAVE itself computes, the imported package computes: each fixture's streaming TorchScript
+/// references (made by RAVE's own code, every random draw at its noise-free value) against the package
+/// run hop by hop by ONNX Runtime from its initial state, on the fixture's own input.
+/// </summary>
+[Collection(RaveFixtureCollection.Name)]
+public sealed class ImportedFixtureOutputTests(RaveFixtures fixtures)
+{
+    public static TheoryData<string> Names => [.. RaveFixtures.Names];
+
+    [RaveFixtureTheory]
+    [MemberData(nameof(Names))]
+    public void The_fp32_package_reproduces_RAVEs_streaming_latent_and_output(string name)
+    {
+        var (code, _, error, folder) = fixtures.Imported(name);
+        Assert.True(code == 0, error);
+        var package = ModelPackage.Load(folder);
+        using var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = ModelPrecision.Fp32, DeterministicNoise = true });
+        float[] input = WavReader.Read(Path.Combine(RaveFixtures.Folder(name), "input.wav")).Samples[0];
+        var (latentShape, latentRef) = RaveFixtures.ReadNpy(Path.Combine(RaveFixtures.Folder(name), "stream_det_latent.npy"));
+        float[] outputRef = WavReader.Read(Path.Combine(RaveFixtures.Folder(name), "stream_det_forward.wav")).Samples[0];
+        int hop = package.Hop, size = package.LatentSize, frames = input.Length / hop;
+        Assert.Equal([size, frames], latentShape);
+
+        var latent = new float[size];
+        var output = new float[frames * hop];
+        double latentErr = 0, latentMax = 0;
+        for (int t = 0; t < frames; t++)
+        {
+            codec.Encode(input.AsSpan(t * hop, hop), latent);
+            for (int d = 0; d < size; d++)
+            {
+                float expected = latentRef[(d * frames) + t];
+                latentErr = Math.Max(latentErr, Math.Abs(latent[d] - expected));
+                latentMax = Math.Max(latentMax, Math.Abs(expected));
+            }
+
+            codec.Decode(latent, output.AsSpan(t * hop, hop));
+        }
+
+        double outErr = 0, outMax = 0;
+        for (int i = 0; i < output.Length; i++)
+        {
+            outErr = Math.Max(outErr, Math.Abs(output[i] - outputRef[i]));
+            outMax = Math.Max(outMax, Math.Abs(outputRef[i]));
+        }
+
+        Assert.True(latentErr / latentMax <= 1e-4, $"{name}: latent relative error {latentErr / latentMax:e2}");
+        Assert.True(outErr / outMax <= 1e-4, $"{name}: output relative error {outErr / outMax:e2}");
+    }
+}
