@@ -7,7 +7,7 @@ namespace LatentPlayground.Commands;
 /// <summary>
 /// <c>latentplayground model import MODEL.ts --out DIR [--name NAME] [--no-int8]</c>: a RAVE model a
 /// player already has, converted into a package the pedal plays (see <see cref="RaveImport"/>).
-/// Progress goes to stderr, the summary to stdout. A file that cannot be converted is one line and
+/// Progress goes to stderr when it is a terminal, the summary to stdout. A file that cannot be converted is one line and
 /// exit code 2, with nothing written. Thread: main.
 /// </summary>
 public static class ModelImportCommand
@@ -37,7 +37,9 @@ public static class ModelImportCommand
                 throw new UsageException("--out: an empty path");
             }
 
-            RaveImport.Result result = new RaveImport(context.Error).Run(model, destination, r.GetValue(nameOption), !r.GetValue(noInt8));
+            // Progress is for a person watching a terminal; piped or logged, stderr keeps only what went wrong.
+            TextWriter progress = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected ? context.Error : TextWriter.Null;
+            RaveImport.Result result = new RaveImport(progress).Run(model, destination, r.GetValue(nameOption), !r.GetValue(noInt8));
             var inv = CultureInfo.InvariantCulture;
             context.Out.WriteLine(string.Create(inv,
                 $"imported {result.Name}: {result.SampleRate} Hz, hop {result.Hop}, latent {result.LatentSize}, latency {result.LatencySamples} samples"));

@@ -38,6 +38,16 @@ class RaveStream:
         return self._noises[index]
 
 
+def check_root(ts):
+    """The file's top module must be RAVE's scripted export, with the buffers its latent space needs."""
+    kind = ts.original_name
+    rave_like = all(hasattr(ts, a) for a in ("latent_pca", "latent_mean", "encoder", "decoder", "pqmf"))
+    if kind not in ("VariationalScriptedRAVE", "ScriptedRAVE") or not rave_like:
+        raise Unsupported(f"not a RAVE model (its top module is {kind}, without RAVE's encoder, decoder, PQMF and latent PCA)")
+    if kind != "VariationalScriptedRAVE":
+        raise Unsupported(f"{kind} (only RAVE's variational export is supported)")
+
+
 class Projection(nn.Module):
     def __init__(self, weight):
         super().__init__()
@@ -49,14 +59,7 @@ class RaveModel(nn.Module):
 
     def __init__(self, ts):
         super().__init__()
-        kind = ts.original_name
-        if kind not in ("VariationalScriptedRAVE", "ScriptedRAVE", "TraceModel"):
-            raise Unsupported(f"root module {kind} (not a RAVE export)")
-        for attr in ("latent_pca", "latent_mean", "encoder", "decoder", "pqmf"):
-            if not hasattr(ts, attr):
-                raise Unsupported(f"a model without `{attr}` (not a RAVE export)")
-        if kind != "VariationalScriptedRAVE":
-            raise Unsupported(f"{kind} (only the variational RAVE export is supported)")
+        check_root(ts)
         if int(ts.n_channels) != 1:
             raise Unsupported(f"n_channels = {int(ts.n_channels)} (the pedal is mono)")
         if bool(ts.is_using_adain):

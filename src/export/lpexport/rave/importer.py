@@ -37,7 +37,7 @@ import torch
 from ..riff import make_riff
 from .blocks import Unsupported
 from .delay import model_delay
-from .graphs import DecoderGraph, EncoderGraph, RaveModel, RaveStream
+from .graphs import DecoderGraph, EncoderGraph, RaveModel, RaveStream, check_root
 
 OPSET = 17
 TOLERANCE = 1e-4
@@ -192,7 +192,8 @@ def main(argv=None):
         print(f"error: {e}", file=sys.stderr)
         return 2
     except Unsupported as e:
-        print(f"error: {args.model}: unsupported: {e}", file=sys.stderr)
+        what = str(e) if str(e).startswith("not a RAVE") else f"unsupported: {e}"
+        print(f"error: {args.model}: {what}", file=sys.stderr)
         return 2
     except OSError as e:
         print(f"error: {args.out}: {e.strerror or e}", file=sys.stderr)
@@ -208,6 +209,7 @@ def run(args):
     progress(f"reading {path}")
     digest = sha256(path) if os.path.isfile(path) else None
     ts = load_torchscript(path)
+    check_root(ts)
     check_streaming(ts, path)
     model = RaveModel(ts).eval()
     hop, sr, lat, full = model.hop, model.sample_rate, model.latent_size, model.full_latent_size
