@@ -14,10 +14,20 @@ public static class TorchBenchmark
     private const string Python = "/usr/bin/python3";
     private const string SerialOpenBlas = "/usr/lib/x86_64-linux-gnu/openblas-serial";
 
-    /// <summary>Times torch, or says why it could not.</summary>
-    public static (HopTimings? Timings, string Note) Run(string packageFolder, double seconds)
+    /// <summary>Times torch running the package's own architecture rebuilt from its weights, or says why it could not.</summary>
+    public static (HopTimings? Timings, string Note) Run(string packageFolder, double seconds) =>
+        Run("lpexport.bench_torch", ["--package", Path.GetFullPath(packageFolder)], seconds, "torch 1.13 fp32");
+
+    /// <summary>
+    /// Times a RAVE TorchScript export as nn~ and the RAVE VST run it (<c>torch.jit.load</c>, its own
+    /// streaming forward), or says why it could not: the original of an imported package.
+    /// </summary>
+    public static (HopTimings? Timings, string Note) RunTorchScript(string file, double seconds) =>
+        Run("lpexport.rave.bench_ts", ["--ts", Path.GetFullPath(file)], seconds, "torch.jit .ts fp32");
+
+    private static (HopTimings? Timings, string Note) Run(string module, string[] arguments, double seconds, string label)
     {
-        string? export = FindExportFolder();
+        string? export = Models.Toolchain.Find(module["lpexport.".Length..]);
         if (!File.Exists(Python))
         {
             return (null, "skipped: /usr/bin/python3 is not installed");
@@ -35,7 +45,7 @@ public static class TorchBenchmark
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in new[] { "-m", "lpexport.bench_torch", "--package", Path.GetFullPath(packageFolder), "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string a in new[] { "-m", module }.Concat(arguments).Concat(["--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(a);
         }
@@ -64,23 +74,6 @@ public static class TorchBenchmark
         double[] times = r.GetProperty("hop_us").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         double hopMicros = r.GetProperty("hop_duration_us").GetDouble();
         string mode = r.TryGetProperty("mode", out JsonElement m) ? m.GetString() ?? "" : "";
-        return (HopTimings.From("torch 1.13 fp32", times, hopMicros, 0, 0), $"torch {r.GetProperty("torch").GetString()}, {mode}, {blas}");
-    }
-
-    private static string? FindExportFolder()
-    {
-        foreach (string origin in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (DirectoryInfo? d = new(origin); d is not null; d = d.Parent)
-            {
-                string candidate = Path.Combine(d.FullName, "src", "export");
-                if (File.Exists(Path.Combine(candidate, "lpexport", "bench_torch.py")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        return (HopTimings.From(label, times, hopMicros, 0, 0), $"torch {r.GetProperty("torch").GetString()}, {mode}, {blas}");
     }
 }

@@ -23,7 +23,8 @@ public static class BenchCommand
         var seconds = new Option<double>("--seconds") { Description = "Audio seconds to time per run (1..3600)", DefaultValueFactory = _ => 30, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var noTorch = new Option<bool>("--no-torch") { Description = "Skip the torch comparison" };
-        var command = new Command("bench", "Time the model and the engine per hop, against torch when it is installed.") { model, seconds, json, noTorch };
+        var torchScript = new Option<string>("--torchscript") { Description = "For an imported RAVE model: the .ts it came from, timed as nn~ runs it (torch.jit.load, streaming)", HelpName = "FILE.ts" };
+        var command = new Command("bench", "Time the model and the engine per hop, against torch when it is installed.") { model, seconds, json, noTorch, torchScript };
         command.SetAction(r =>
         {
             double s = r.GetValue(seconds);
@@ -70,7 +71,18 @@ public static class BenchCommand
                 }
             }
 
-            (HopTimings? torch, string torchNote) = r.GetValue(noTorch) ? (null, "skipped: --no-torch") : TorchBenchmark.Run(folder, s);
+            string? original = r.GetValue(torchScript);
+            if (original is not null && !File.Exists(original))
+            {
+                throw new UsageException($"--torchscript: {original}: no such file");
+            }
+
+            bool imported = package.Manifest.Provenance.Any(p => p.Key == "source_file");
+            (HopTimings? torch, string torchNote) =
+                r.GetValue(noTorch) ? (null, "skipped: --no-torch")
+                : original is not null ? TorchBenchmark.RunTorchScript(original, s)
+                : imported ? (null, "skipped: an imported model; give --torchscript FILE.ts (the file it came from) to time the original in torch")
+                : TorchBenchmark.Run(folder, s);
             context.Out.Write(r.GetValue(json) ? Json(package, runs, engineAlone, torch, torchNote) : Table(package, runs, engineAlone, torch, torchNote));
             return ExitCodes.Ok;
         });
