@@ -53,4 +53,33 @@ public sealed class ImportedFixtureOutputTests(RaveFixtures fixtures)
         Assert.True(latentErr / latentMax <= 1e-4, $"{name}: latent relative error {latentErr / latentMax:e2}");
         Assert.True(outErr / outMax <= 1e-4, $"{name}: output relative error {outErr / outMax:e2}");
     }
+
+    [RaveFixtureTheory]
+    [MemberData(nameof(Names))]
+    public void Render_with_the_latent_untouched_plays_RAVEs_own_output_after_the_reported_latency(string name)
+    {
+        var (code, _, error, folder) = fixtures.Imported(name);
+        Assert.True(code == 0, error);
+        string output = Path.Combine(fixtures.Work, $"{name}-render.wav");
+        // Modulators off, no range mode, no limiter, dry alignment off, the model's noise at its
+        // noise-free value: the pedal's wet signal is then the model's own output, late by the engine.
+        var (rc, stdout, stderr) = CliRunner.Run("render", Path.Combine(RaveFixtures.Folder(name), "input.wav"), output,
+            "--model", folder, "--precision", "fp32", "--noise", "off",
+            "--set", "mod=off", "--set", "mode=none", "--set", "limiter=off", "--set", "align=off");
+        Assert.True(rc == 0, stderr);
+        int wetLatency = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"wet latency (\d+) samples").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int lag = wetLatency - ModelPackage.Load(folder).LatencySamples;
+
+        float[] rendered = WavReader.Read(output).Samples[0];
+        float[] reference = WavReader.Read(Path.Combine(RaveFixtures.Folder(name), "stream_det_forward.wav")).Samples[0];
+        Assert.Equal(reference.Length, rendered.Length);
+        double err = 0, max = 0;
+        for (int i = 0; i + lag < rendered.Length; i++)
+        {
+            err = Math.Max(err, Math.Abs(rendered[i + lag] - reference[i]));
+            max = Math.Max(max, Math.Abs(reference[i]));
+        }
+
+        Assert.True(err / max <= 1e-4, $"{name}: rendered output differs from RAVE's by {err / max:e2} (relative) at lag {lag}");
+    }
 }
