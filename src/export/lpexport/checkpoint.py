@@ -29,6 +29,14 @@ def load_model(path_or_run, fold=True):
     if path is None:
         raise FileNotFoundError(f"no checkpoint in {path_or_run}")
     ckpt = torch.load(path, map_location="cpu")
+    if ckpt["config"].get("arch") == "rave":
+        # The RAVE-compatible architecture (lpexport.rave): the same blocks every imported model runs on.
+        from .rave.trainable import RaveAutoencoder
+        model = RaveAutoencoder(**{k: v for k, v in ckpt["config"].items() if k != "arch"})
+        model.load_state_dict(ckpt["model"])
+        if fold:
+            model.fold()
+        return model.eval(), ckpt, path
     model = apply_weight_norm(Autoencoder(**ckpt["config"]))
     model.load_state_dict(ckpt["model"])
     if fold:

@@ -96,6 +96,8 @@ def main(argv=None):
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--checkpoint", help="checkpoint file, or run directory (its newest checkpoint)")
     src.add_argument("--random", action="store_true", help="export a random-init model (seed 0)")
+    ap.add_argument("--arch", choices=["rave", "legacy"], default="rave",
+                    help="architecture of a --random model (a checkpoint says its own)")
     ap.add_argument("--out", required=True, help="package directory to write")
     ap.add_argument("--name", default="latentplayground-default")
     ap.add_argument("--data-manifest", default="/work/lp-train/data/manifest.json")
@@ -104,10 +106,18 @@ def main(argv=None):
 
     if args.random:
         torch.manual_seed(0)
-        model = fold_weight_norm(apply_weight_norm(Autoencoder())).eval()
+        if args.arch == "rave":
+            from .rave.trainable import RaveAutoencoder
+            model = RaveAutoencoder()
+            model.fold()
+        else:
+            model = fold_weight_norm(apply_weight_norm(Autoencoder())).eval()
         ckpt, ckpt_path = {"step": 0, "elapsed": 0.0, "sittings": 0}, None
     else:
         model, ckpt, ckpt_path = load_model(args.checkpoint)
+    if model.config.get("arch") == "rave":
+        from .rave.export_trained import export_trained
+        return export_trained(model, ckpt, ckpt_path, args.out, args.name, args.data_manifest, _git_commit())
     c = model.config
     hop, latent_size = model.hop, c["latent_size"]
     parameters = count_parameters(model, False)

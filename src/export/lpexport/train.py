@@ -43,6 +43,9 @@ def parse_args(argv=None):
     ap.add_argument("--beta-warmup", type=int, default=10000)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--arch", choices=["rave", "legacy"], default="rave",
+                    help="rave: the RAVE-compatible architecture every imported model runs on (lpexport.rave); "
+                         "legacy: the first default model's (lpexport.model); a resumed run keeps its own")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
     ap.add_argument("--keep-every", type=int, default=10000, help="also keep checkpoints at these step multiples")
     ap.add_argument("--eval-every", type=int, default=1000)
@@ -94,7 +97,13 @@ def main(argv=None):
     torch.set_flush_denormal(True)
     os.makedirs(args.run, exist_ok=True)
 
-    model = apply_weight_norm(Autoencoder())
+    resume = latest(args.run)
+    arch = torch.load(resume, map_location="cpu")["config"].get("arch", "legacy") if resume else args.arch
+    if arch == "rave":
+        from .rave.trainable import RaveAutoencoder
+        model = RaveAutoencoder()
+    else:
+        model = apply_weight_norm(Autoencoder())
     if args.crop % model.hop:
         raise SystemExit(f"--crop must be a multiple of the hop ({model.hop})")
     params = [p for p in model.parameters() if p.requires_grad]
@@ -104,7 +113,6 @@ def main(argv=None):
     random.seed(args.seed)
     step, elapsed, sittings = 0, 0.0, 0
 
-    resume = latest(args.run)
     if resume:
         ckpt = torch.load(resume, map_location="cpu")
         model.load_state_dict(ckpt["model"])

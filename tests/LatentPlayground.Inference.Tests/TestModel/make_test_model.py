@@ -21,7 +21,7 @@ CAPACITY = 4
 def main(out=os.path.join(HERE, "small")):
     # Autoencoder() reads DEFAULT_CONFIG when it is built, so this narrows every layer the export makes.
     model.DEFAULT_CONFIG["capacity"] = CAPACITY
-    return export.main(["--random", "--out", out, "--name", "inference-test-small"])
+    return export.main(["--random", "--arch", "legacy", "--out", out, "--name", "inference-test-small"])
 
 
 if __name__ == "__main__":

@@ -68,7 +68,7 @@ class Pad(nn.Module):
     def forward(self, x, s):
         if not self.padding:
             return x
-        xc = torch.cat([s.take(self.init), x], dim=-1)
+        xc = torch.cat([s.take(self.init, x), x], dim=-1)
         s.put(xc[..., -self.padding:])
         return xc[..., :-self.padding] if self.crop else xc
 
@@ -132,7 +132,7 @@ class ConvT(nn.Module):
             self.observe(self, x, z)
         z = z.reshape(b, 2, self.r, self.c_out, n)
         head, tail = z[:, 0], z[:, 1]  # [B, r, C_out, n]
-        cache = s.take(self.init)  # [B, C_out, r]
+        cache = s.take(self.init, x)  # [B, C_out, r]
         s.put(tail[..., -1].permute(0, 2, 1))
         prev = torch.cat([cache.permute(0, 2, 1).unsqueeze(-1), tail[..., :-1]], dim=-1)
         y = (head + prev).permute(0, 2, 3, 1).reshape(b, self.c_out, -1)
@@ -290,25 +290,25 @@ class Noise(nn.Module):
 
     def forward(self, x, s):
         amp = _mod_sigmoid(self.net(x, s) - 5)  # [B, bands*K, T]
-        if self._fixed is None:
-            # Sizes are fixed by the hop; taken on the first (untraced) call so the exported graph
-            # carries constants, not Shape arithmetic.
-            _, ck, t = (int(v) for v in amp.shape)
+        # Sizes as Python ints: in an exported graph (one hop per call) they are constants, not Shape
+        # arithmetic; in training they follow the crop.
+        b, ck, t = (int(v) for v in amp.shape)
+        n = self.target
+        if self._fixed is None or self._fixed[0] != ck:
             k = ck // self.bands
-            n = self.target
             idx = torch.arange(n).view(n, 1) - torch.arange(n).view(1, n)
             idx = torch.where(idx >= 0, idx, torch.full_like(idx, n))
-            self._fixed = (t, k, self._response(k), idx.reshape(-1))
-            self.ctx[0].noise_shapes[self.index] = [1, t, self.bands, n]
-        t, k, response, idx = self._fixed
-        n = self.target
-        amp = amp.permute(0, 2, 1).reshape(1, t, self.bands, k)
-        ir = torch.matmul(amp, response)  # [1, T, bands, N]
-        ir_ext = torch.cat([ir, torch.zeros(1, t, self.bands, 1)], dim=-1)
-        toeplitz = ir_ext[..., idx].reshape(1, t, self.bands, n, n)
+            self._fixed = (ck, k, self._response(k), idx.reshape(-1))
+        _, k, response, idx = self._fixed
+        response = response.to(amp.device)
+        self.ctx[0].noise_shapes[self.index] = [1, t, self.bands, n]
+        amp = amp.permute(0, 2, 1).reshape(b, t, self.bands, k)
+        ir = torch.matmul(amp, response)  # [B, T, bands, N]
+        ir_ext = torch.cat([ir, torch.zeros(b, t, self.bands, 1, device=amp.device)], dim=-1)
+        toeplitz = ir_ext[..., idx.to(amp.device)].reshape(b, t, self.bands, n, n)
         u = s.noise(self.index, [1, t, self.bands, n], x)
-        noise = torch.matmul(toeplitz, (u * 2 - 1).unsqueeze(-1)).squeeze(-1)  # [1, T, bands, N]
-        return noise.permute(0, 2, 1, 3).reshape(1, self.bands, t * n)
+        noise = torch.matmul(toeplitz, (u * 2 - 1).unsqueeze(-1)).squeeze(-1)  # [B, T, bands, N]
+        return noise.permute(0, 2, 1, 3).reshape(b, self.bands, t * n)
 
 
 class Generator(nn.Module):
@@ -377,7 +377,7 @@ class PQMF(nn.Module):
         _, c, t = (int(v) for v in x.shape)
         mask = np.ones((1, c, t), dtype=np.float32)
         mask[:, 1::2, ::2] = -1  # built in numpy: an indexed write in torch would export as ScatterND
-        return x * torch.from_numpy(mask)
+        return x * torch.from_numpy(mask).to(x.device)
 
     def analyse(self, x, s):
         return self._reverse_half(self.analysis(x, s))

@@ -18,14 +18,20 @@ from .blocks import PQMF, Ctx, Unsupported, build
 class RaveStream:
     """States in call order; a fresh stream starts from the values saved in the file."""
 
-    def __init__(self, states=None, noises=None):
+    def __init__(self, states=None, noises=None, random_noise=False):
         self._in = iter(states) if states is not None else None
         self.out = []
         self.taken = []  # what each take() returned, in call order: the initial states of a fresh stream
         self._noises = noises
+        self._random = random_noise  # training: fresh uniform draws, as RAVE's own forward does
 
-    def take(self, init):
-        state = init.clone() if self._in is None else next(self._in)
+    def take(self, init, ref=None):
+        if self._in is not None:
+            state = next(self._in)
+        elif ref is not None and ref.shape[0] != init.shape[0]:
+            state = init.expand(ref.shape[0], -1, -1).clone()  # a training batch from the same start
+        else:
+            state = init.clone()
         self.taken.append(state)
         return state
 
@@ -33,9 +39,11 @@ class RaveStream:
         self.out.append(state)
 
     def noise(self, index, shape, ref):
-        if self._noises is None:
-            return torch.full(shape, 0.5)
-        return self._noises[index]
+        if self._noises is not None:
+            return self._noises[index]
+        if self._random:
+            return torch.rand([ref.shape[0], *shape[1:]], device=ref.device)
+        return torch.full(shape, 0.5)
 
 
 def check_root(ts):

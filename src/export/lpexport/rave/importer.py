@@ -247,6 +247,31 @@ def run(args):
 
 
 def write_package(work, path, digest, name, model, signal, enc_err, dec_err, int8, blocks):
+    """The package of an imported model: the common files, and what the import proved."""
+    extra = {
+        "architecture": {"family": "RAVE (imported)", "blocks": blocks,
+                         "noise_generators": len(model.ctx.noise_shapes),
+                         "parameters": int(sum(p.numel() for p in model.parameters()))},
+        "conversion": {"tool": "lpexport.rave.importer", "tolerance": TOLERANCE,
+                       "encoder_relative_error": enc_err, "decoder_relative_error": dec_err,
+                       "checked_on": f"Karplus-Strong riff (lpexport.riff, seed 7), {len(signal) // model.hop} hops, "
+                                     "against the TorchScript module's own streaming calls; decoder with RAVE's "
+                                     "noise draws replayed as the graph's noise inputs"},
+        "provenance": {"source_file": os.path.basename(path), "source_sha256": digest,
+                       "imported": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+                       "torch": torch.__version__, "onnx": onnx.__version__, "opset": OPSET},
+        "licence": "The weights belong to whoever trained the imported model; RAVE (acids-ircam) is CC BY-NC 4.0. "
+                   "Check the model's own licence before using it commercially.",
+    }
+    latency, latency_detail = model_delay(model)
+    latency_block = {"samples": latency, "source": "structural: the streaming delay of the cached convolutions "
+                     "against the same model run offline (lpexport.rave.delay)", **latency_detail}
+    write_model_package(work, name, model, signal, latency_block, extra, int8)
+
+
+def write_model_package(work, name, model, signal, latency, extra, int8):
+    """Graphs, initial states, reference vectors, model.json (with `latency` and the `extra` fields)
+    and, when asked, the int8 graphs: everything a package holds, for imported and trained models alike."""
     hop, sr, lat, full = model.hop, model.sample_rate, model.latent_size, model.full_latent_size
     progress("exporting ONNX graphs")
     enc, dec = EncoderGraph(model).eval(), DecoderGraph(model).eval()
@@ -318,16 +343,13 @@ def write_package(work, path, digest, name, model, signal, enc_err, dec_err, int
     with open(os.path.join(work, "reference.json"), "w") as f:
         json.dump(reference, f)
 
-    latency, latency_detail = model_delay(model)
     package = {
         "name": name,
         "sample_rate": sr, "hop": hop, "latent_size": lat, "channels": 1,
         "quantisation": "fp32",
-        "latency_samples": latency,
-        "latency": {"samples": latency, "source": "structural: the streaming delay of the cached convolutions "
-                    "against the same model run offline (lpexport.rave.delay)", **latency_detail,
-                    "convention": "delay of output hop m relative to input hop m; the host's one-hop "
-                                  "buffering is not included"},
+        "latency_samples": latency["samples"],
+        "latency": {**latency, "convention": "delay of output hop m relative to input hop m; the host's one-hop "
+                                             "buffering is not included"},
         "encoder": {"file": "encoder.onnx", "input": {"name": "audio", "shape": [1, 1, hop]},
                     "output": {"name": "latent", "shape": [1, lat, 1]}, "states": enc_states},
         "decoder": {"file": "decoder.onnx", "input": {"name": "latent", "shape": [1, lat, 1]},
@@ -336,19 +358,7 @@ def write_package(work, path, digest, name, model, signal, enc_err, dec_err, int
         "initial_states": "initial_states.bin",
         "latent": {"full_size": full, "order": "PCA (most significant first): the modulators, offsets and XY "
                    "act on dimensions 1..8", "encoder_output": "posterior mean (deterministic)"},
-        "architecture": {"family": "RAVE (imported)", "blocks": blocks,
-                         "noise_generators": len(model.ctx.noise_shapes),
-                         "parameters": int(sum(p.numel() for p in model.parameters()))},
-        "conversion": {"tool": "lpexport.rave.importer", "tolerance": TOLERANCE,
-                       "encoder_relative_error": enc_err, "decoder_relative_error": dec_err,
-                       "checked_on": f"Karplus-Strong riff (lpexport.riff, seed 7), {len(signal) // hop} hops, "
-                                     "against the TorchScript module's own streaming calls; decoder with RAVE's "
-                                     "noise draws replayed as the graph's noise inputs"},
-        "provenance": {"source_file": os.path.basename(path), "source_sha256": digest,
-                       "imported": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                       "torch": torch.__version__, "onnx": onnx.__version__, "opset": OPSET},
-        "licence": "The weights belong to whoever trained the imported model; RAVE (acids-ircam) is CC BY-NC 4.0. "
-                   "Check the model's own licence before using it commercially.",
+        **extra,
         "reference": "reference.json",
     }
     _write_json(os.path.join(work, "model.json"), package)

@@ -24,6 +24,11 @@ PERCENTILE = 99.99
 SUBSAMPLE = 200_000
 
 
+class _WeightOnly:
+    def __init__(self, weight):
+        self.weight, self.bias = weight, None
+
+
 class _Observer:
     def __init__(self):
         self.values, self.frames = {}, {}
@@ -97,7 +102,9 @@ def quantise_package(work, model, signal):
             if per_frame < WEIGHT_BOUND:
                 kept[layer] = f"compute-bound: {m.weight.numel()} weights over {obs.frames[id(m)]} frames per hop"
                 continue
-            params[layer] = quantise_layer(layer, m, obs.range(m, "input"), obs.range(m, "output"))
+            # A transposed conv adds its bias after the overlap-add, outside the ONNX Conv.
+            weights = _WeightOnly(m.weight) if isinstance(m, ConvT) else m
+            params[layer] = quantise_layer(layer, weights, obs.range(m, "input"), obs.range(m, "output"))
             quantised.append(layer)
         meta = {p.key: p.value for p in proto.metadata_props}
         out = quantise_graph(proto, params, meta)

@@ -1,0 +1,59 @@
+"""The pedal's own model for training: a RAVE v2-style configuration (spec.py) on the import's blocks.
+
+    model = RaveAutoencoder(latent_size=8)      # weight-normalised, PQMF frozen
+    y, kl, mean = model(audio)                  # a training pass from the initial (zero) state
+
+The same object exports through graphs.EncoderGraph/DecoderGraph after `fold()`, so the pedal runs
+the trained model on exactly the code that runs every imported RAVE model.
+Training draws the noise generator's noise afresh (as RAVE's forward does); the pedal feeds it from
+the engine's seeded generator.
+"""
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.nn.utils.weight_norm import WeightNorm
+
+from .blocks import Conv, ConvT
+from .graphs import RaveModel, RaveStream
+from .spec import DEFAULT, build_tree
+
+
+class RaveAutoencoder(nn.Module):
+    def __init__(self, **config):
+        super().__init__()
+        self.config = {**DEFAULT, **config, "arch": "rave"}
+        tree_config = {k: v for k, v in self.config.items() if k != "arch"}
+        self.model = RaveModel(build_tree(tree_config))
+        frozen = {id(self.model.pqmf.analysis), id(self.model.pqmf.synthesis)}
+        for m in self.model.modules():
+            if isinstance(m, (Conv, ConvT)) and id(m) not in frozen:
+                m.weight.requires_grad_(True)
+                if m.bias is not None:
+                    m.bias.requires_grad_(True)
+                torch.nn.utils.weight_norm(m, "weight")
+        # Snake or BatchNorm parameters would train too; this configuration has none.
+
+    @property
+    def hop(self):
+        return self.model.hop
+
+    def posterior(self, audio, s):
+        raw = self.model.encoder(self.model.pqmf.analyse(audio, s), s)
+        mean, scale = raw.chunk(2, dim=1)
+        return mean, F.softplus(scale) + 1e-4
+
+    def forward(self, audio):
+        """(reconstruction, KL per latent frame, posterior mean), from the initial state."""
+        mean, std = self.posterior(audio, RaveStream(random_noise=True))
+        z = mean + std * torch.randn_like(std)
+        kl = 0.5 * (mean ** 2 + std ** 2 - 2 * torch.log(std) - 1).sum(1).mean()
+        s = RaveStream(random_noise=True)
+        return self.model.pqmf.synthesise(self.model.decoder(z, s), s), kl, mean
+
+    def fold(self):
+        """Weight norm folded into plain weights (in place), for export; returns the RaveModel."""
+        for m in self.model.modules():
+            for hook in list(m._forward_pre_hooks.values()):
+                if isinstance(hook, WeightNorm):
+                    torch.nn.utils.remove_weight_norm(m, hook.name)
+        return self.model.eval()
