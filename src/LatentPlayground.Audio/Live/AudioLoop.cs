@@ -16,7 +16,7 @@ namespace LatentPlayground.Audio.Live;
 /// </summary>
 internal sealed class AudioLoop
 {
-    private readonly LiveEngine _engine;
+    private readonly SwappableEngine _engine;
     private readonly AlsaDuplexStream _stream;
     private readonly PeriodClock? _clock;
     private readonly OutputFade _fade;
@@ -31,7 +31,7 @@ internal sealed class AudioLoop
     private long _allocatedAtWarmUp;
     private volatile bool _stopRequested;
 
-    public AudioLoop(LiveEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings)
+    public AudioLoop(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings)
     {
         _engine = engine;
         _stream = stream;

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.Alsa.Native;
 using LatentPlayground.Audio.Live.Native;
+using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Realtime;
 
 namespace LatentPlayground.Audio.Live;
@@ -22,6 +23,10 @@ internal static class CodePreparation
         typeof(AudioLoop), typeof(InferenceLoop), typeof(PeriodClock), typeof(MonotonicClock), typeof(TimeHistogram),
         typeof(OutputFade), typeof(AlsaDuplexStream), typeof(AlsaPcm), typeof(PcmSampleConverter), typeof(AlsaError),
         typeof(LibAsound), typeof(ClockNative), typeof(SnapshotPublisher<AudioCounters>), typeof(SnapshotPublisher<InferenceCounters>),
+
+        // The engine's steady path is warmed by running it (EngineWarmUp); a model swap's path (retire, hold,
+        // concealment, crossfade) first runs on the real-time threads mid-set, so it is compiled here.
+        typeof(SwappableEngine), typeof(LiveEngine),
     ];
 
     public static void Run()

@@ -24,7 +24,7 @@ internal sealed class InferenceLoop
     /// <summary>Shortest idle sleep: unpaced there is always work, and this bounds a spin's cost.</summary>
     private const long MinimumPollNanoseconds = 20_000;
 
-    private readonly LiveEngine _engine;
+    private readonly SwappableEngine _engine;
     private readonly long _pollNanoseconds;
     private readonly long _warmUpHops;
     private readonly TimeHistogram _warmUpTimes = new(5, 200_000);
@@ -32,7 +32,7 @@ internal sealed class InferenceLoop
     private long _allocatedAtWarmUp;
     private volatile bool _stopRequested;
 
-    public InferenceLoop(LiveEngine engine, int periodFrames, LiveDriverSettings settings, int hop)
+    public InferenceLoop(SwappableEngine engine, int periodFrames, LiveDriverSettings settings, int hop)
     {
         _engine = engine;
         double periodNanoseconds = settings.Pacing.PeriodNanoseconds(periodFrames, engine.SampleRate);

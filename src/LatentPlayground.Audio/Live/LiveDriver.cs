@@ -14,14 +14,14 @@ namespace LatentPlayground.Audio.Live;
 /// </summary>
 public sealed class LiveDriver
 {
-    private readonly LiveEngine _engine;
+    private readonly SwappableEngine _engine;
     private readonly AudioLoop _audio;
     private readonly InferenceLoop _inference;
     private RealTimeThread? _audioThread;
     private RealTimeThread? _inferenceThread;
     private bool _stopped;
 
-    private LiveDriver(LiveEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, int hop)
+    private LiveDriver(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, int hop)
     {
         _engine = engine;
         Settings = settings;
@@ -30,6 +30,9 @@ public sealed class LiveDriver
     }
 
     public LiveDriverSettings Settings { get; }
+
+    /// <summary>The engines the threads run: the current one, and the next one during a model swap.</summary>
+    public SwappableEngine Engine => _engine;
 
     /// <summary>What mlockall answered, or null when it was not asked for.</summary>
     public MemoryLockResult? MemoryLock { get; private set; }
@@ -61,6 +64,13 @@ public sealed class LiveDriver
     /// Thread: control (not real-time).
     /// </summary>
     public static LiveDriver Start(LiveEngine engine, AlsaDuplexStream stream, int hop, LiveDriverSettings settings, Action<string>? warn = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Start(new SwappableEngine(engine), stream, hop, settings, warn);
+    }
+
+    /// <summary>As <see cref="Start(LiveEngine, AlsaDuplexStream, int, LiveDriverSettings, Action{string}?)"/>, for an engine that can swap models while running.</summary>
+    public static LiveDriver Start(SwappableEngine engine, AlsaDuplexStream stream, int hop, LiveDriverSettings settings, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(stream);

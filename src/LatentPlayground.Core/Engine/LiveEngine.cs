@@ -10,8 +10,15 @@ namespace LatentPlayground.Core.Engine;
 /// as <see cref="OfflineEngine"/>, split over two threads. The audio thread pushes input into a ring and
 /// reads decoded audio <see cref="WetDelaySamples"/> behind (one hop plus the inference budget); the
 /// inference thread runs a hop whenever one is complete. When a hop is not back in time, the wet signal
-/// fades to the aligned dry signal before the decoded audio runs out, and back once it returns: the
-/// output never jumps and the stream never shifts.
+/// fades to the aligned dry signal and back once it returns: the output never jumps and the stream never
+/// shifts. With a budget of at least a fade and a period, the fade is decided a fade ahead, over decoded
+/// audio that is still there. With a shorter budget (a measured one is a period or two) the decoded audio
+/// runs out first: the engine then continues it, for the length of the fade, with its own last samples
+/// played backwards (a mirror at the last real sample, so neither the value nor the size of any step
+/// changes) while it fades to dry, and counts a late hop.
+/// A model swap runs two engines side by side (<see cref="SwappableEngine"/>): the old one dips to dry for
+/// good (<see cref="BeginRetire"/>), the new one starts on dry and fades in once released (<see cref="HoldWet"/>,
+/// <see cref="ReleaseWet"/>); neither counts that as a late hop.
 /// Threads: <see cref="ProcessPeriod"/> on the audio thread only; <see cref="TryProcessHop"/> on the
 /// inference thread only; <see cref="Post"/> and <see cref="ReadSnapshot"/> on one control thread.
 /// Sized in the constructor: nothing allocates afterwards.
@@ -34,10 +41,17 @@ public sealed class LiveEngine
     private readonly StreamRing _inputRing;
     private readonly float[] _mono;
     private readonly float[] _decoded;
+    private readonly float[] _mirror;
+    private readonly bool _decideAhead;
     private long _audioPosition;
     private bool _wetAvailable = true;
     private long _presentSince = long.MinValue / 2;
     private long _lateHops;
+    private bool _concealing;
+    private long _concealFrom;
+    private long _concealUntil;
+    private bool _retiring;
+    private bool _wetHeld;
 
     // Inference thread's state.
     private readonly SpscQueue<ParameterChange> _hopChanges = new(1024);
@@ -56,7 +70,12 @@ public sealed class LiveEngine
     /// <param name="codec">The model, used by the inference thread only.</param>
     /// <param name="channels">Interleaved channels the audio thread passes.</param>
     /// <param name="maxPeriodFrames">Largest period the audio thread will pass.</param>
-    /// <param name="budgetSamples">Time the inference thread has for a hop beyond the hop itself, in samples; the last fade's worth of it is spent fading to dry when a hop is late.</param>
+    /// <param name="budgetSamples">
+    /// How long after a hop's last sample its decoded audio may arrive, in samples (see <see cref="InferenceBudget"/>).
+    /// At least a fade and a period: a late hop's fade is decided ahead, over real decoded audio. Shorter
+    /// (down to 0, when the hop is a whole number of periods): the fade continues the decoded audio by
+    /// reflection. Either way the output never jumps.
+    /// </param>
     public LiveEngine(IStreamingCodec codec, int channels, int maxPeriodFrames, int budgetSamples)
     {
         ArgumentNullException.ThrowIfNull(codec);
@@ -65,12 +84,7 @@ public sealed class LiveEngine
         ArgumentOutOfRangeException.ThrowIfNegative(budgetSamples);
         _channels = channels;
         _sampleStage = new SampleStage(codec.SampleRate, channels, codec.Hop + budgetSamples + codec.LatencySamples);
-        int minimumBudget = _sampleStage.LateFadeSamples + maxPeriodFrames;
-        if (budgetSamples < minimumBudget)
-        {
-            throw new ArgumentOutOfRangeException(nameof(budgetSamples), budgetSamples,
-                $"the inference budget must cover at least a fade and a period ({minimumBudget} samples), or every hop is late");
-        }
+        _decideAhead = budgetSamples >= _sampleStage.LateFadeSamples + maxPeriodFrames;
 
         _hop = codec.Hop;
         _maxPeriod = maxPeriodFrames;
@@ -78,9 +92,13 @@ public sealed class LiveEngine
         WetDelaySamples = codec.Hop + budgetSamples;
         _hopStage = new HopStage(codec);
         _inputRing = new StreamRing(RingHops * codec.Hop);
-        _decodedRing = new StreamRing((RingHops * codec.Hop) + budgetSamples + maxPeriodFrames);
+
+        // The decoded ring also keeps the fade's worth of history that a concealment plays backwards.
+        int concealHistory = _sampleStage.LateFadeSamples + _sampleStage.LimiterLookahead + maxPeriodFrames;
+        _decodedRing = new StreamRing((RingHops * codec.Hop) + budgetSamples + maxPeriodFrames + concealHistory);
         _mono = new float[maxPeriodFrames];
         _decoded = new float[maxPeriodFrames];
+        _mirror = new float[maxPeriodFrames];
         _hopInput = new float[codec.Hop];
         _hopOutput = new float[codec.Hop];
         Tempo = new TempoClock(codec.SampleRate);
@@ -95,6 +113,30 @@ public sealed class LiveEngine
     public int WetDelaySamples { get; }
 
     public int BudgetSamples { get; }
+
+    /// <summary>The model's hop.</summary>
+    public int Hop => _hop;
+
+    /// <summary>The model's own latency (beyond the hop of buffering).</summary>
+    public int ModelLatencySamples => _hopStage.Codec.LatencySamples;
+
+    /// <summary>The largest period the engine was sized for.</summary>
+    public int MaxPeriodFrames => _maxPeriod;
+
+    /// <summary>Length of the late-hop fade (and of a preset switch's dip), in samples.</summary>
+    public int FadeSamples => _sampleStage.LateFadeSamples;
+
+    /// <summary>The model the hop stage runs.</summary>
+    public IStreamingCodec Codec => _hopStage.Codec;
+
+    /// <summary>Thread: audio. Frames passed through <see cref="ProcessPeriod"/> so far.</summary>
+    public long Frame => _audioPosition;
+
+    /// <summary>
+    /// Thread: inference. The stream position of the next hop's first sample: where <see cref="Tempo"/> stands
+    /// (a model swap hands the transport over from there).
+    /// </summary>
+    public long HopPosition => _hopIndex * _hop;
 
     /// <summary>The engine's latency from input to wet output (and the dry alignment delay), excluding the sound card's buffers.</summary>
     public int LatencySamples => _sampleStage.Latency;
@@ -177,6 +219,26 @@ public sealed class LiveEngine
         }
     }
 
+    /// <summary>
+    /// Thread: audio. From the next period on, the wet signal dips to the aligned dry signal for good (the
+    /// late-hop fade), without counting a late hop: a model swap retires this engine.
+    /// </summary>
+    public void BeginRetire() => _retiring = true;
+
+    /// <summary>
+    /// Thread: before the engine runs (the worker that builds it). The engine starts on the dry signal (wet
+    /// fully faded out), and stays there until <see cref="ReleaseWet"/>: an engine that joins a running stream.
+    /// </summary>
+    public void HoldWet()
+    {
+        _wetHeld = true;
+        _wetAvailable = false;
+        _sampleStage.SetWetAvailable(false, immediately: true);
+    }
+
+    /// <summary>Thread: audio. The wet signal fades in as soon as its decoded audio is there (no late hop is counted).</summary>
+    public void ReleaseWet() => _wetHeld = false;
+
     /// <summary>Thread: audio. Processes one period of interleaved audio. Never blocks, allocates or waits.</summary>
     public void ProcessPeriod(ReadOnlySpan<float> input, Span<float> output, int frames)
     {
@@ -201,9 +263,10 @@ public sealed class LiveEngine
         long start = _audioPosition - WetDelaySamples;
         bool present = ReadDecoded(start, decoded);
 
-        // Decide a fade's length ahead: the fade to dry must finish while decoded audio is still there.
-        // Coming back, wait until the limiter's look-ahead holds only real audio again, not the gap's
-        // silence, so the fade-in does not start on a hole.
+        // With a budget that covers it, decide a fade's length ahead: the fade to dry finishes while decoded
+        // audio is still there. (Otherwise a missing hop is concealed above while the fade runs.) Coming
+        // back, wait until the limiter's look-ahead holds only real audio again, not the gap's concealment
+        // or silence, so the fade-in does not start on a hole.
         if (!present)
         {
             _presentSince = _audioPosition + frames;
@@ -211,12 +274,13 @@ public sealed class LiveEngine
 
         long neededUntil = start + frames + _sampleStage.LateFadeSamples;
         bool settled = _audioPosition - _presentSince >= _sampleStage.LimiterLookahead;
-        bool available = present && settled && (neededUntil <= 0 || _decodedRing.Written >= neededUntil);
+        bool ahead = !_decideAhead || neededUntil <= 0 || _decodedRing.Written >= neededUntil;
+        bool available = present && settled && ahead && !_retiring && !_wetHeld;
         if (available != _wetAvailable)
         {
             _wetAvailable = available;
             _sampleStage.SetWetAvailable(available);
-            if (!available)
+            if (!available && !_retiring && !_wetHeld)
             {
                 Interlocked.Increment(ref _lateHops);
             }
@@ -303,8 +367,21 @@ public sealed class LiveEngine
         return external.Anchor.StateAt(heard);
     }
 
+    // The decoded audio for [start, start + length), true when it is all there. When it is not and the wet
+    // signal can still be heard, the concealment begins: see Conceal.
     private bool ReadDecoded(long start, Span<float> decoded)
     {
+        if (_concealing)
+        {
+            if (start < _concealUntil)
+            {
+                Conceal(start, decoded);
+                return false;
+            }
+
+            _concealing = false;
+        }
+
         if (start + decoded.Length <= 0)
         {
             // The first hop's decoded audio is not due yet: silence is what the wet path holds.
@@ -319,8 +396,58 @@ public sealed class LiveEngine
             return true;
         }
 
-        decoded.Clear();
+        if (!_sampleStage.WetAudible)
+        {
+            decoded.Clear();
+            return false;
+        }
+
+        _concealing = true;
+        _concealFrom = Math.Clamp(_decodedRing.Written, Math.Max(start, 0), start + decoded.Length);
+        _concealUntil = start + _sampleStage.LateFadeSamples + _sampleStage.LimiterLookahead;
+        Conceal(start, decoded);
         return false;
+    }
+
+    // The decoded audio ran out at _concealFrom (E) while the wet signal could still be heard: the fade to
+    // dry starts now, and until it has finished (a fade, plus the limiter's look-ahead) the wet signal goes
+    // on as the mirror image of its own last samples, position E + j playing E - 1 - j. The mirror keeps the
+    // value at E and the size of every step, so the fade adds no step of its own; what it plays is the
+    // model's own recent sound, backwards, under a fade. Real audio that arrives meanwhile waits for the
+    // fade to end (switching to it half-way would step). History the ring no longer holds plays as silence.
+    private void Conceal(long start, Span<float> decoded)
+    {
+        decoded.Clear();
+        long end = start + decoded.Length;
+        long from = _concealFrom;
+
+        long realFrom = Math.Max(start, 0);
+        long realTo = Math.Min(from, end);
+        if (realTo > realFrom && !_decodedRing.TryRead(realFrom, decoded.Slice((int)(realFrom - start), (int)(realTo - realFrom))))
+        {
+            decoded.Slice((int)(realFrom - start), (int)(realTo - realFrom)).Clear();
+        }
+
+        long mirrorFrom = Math.Max(start, from);
+        long mirrorTo = Math.Min(end, _concealUntil);
+        int n = (int)(mirrorTo - mirrorFrom);
+        if (n <= 0)
+        {
+            return;
+        }
+
+        long sourceLow = (2 * from) - mirrorTo;
+        Span<float> source = _mirror.AsSpan(0, n);
+        if (sourceLow < 0 || !_decodedRing.TryRead(sourceLow, source))
+        {
+            return;
+        }
+
+        Span<float> target = decoded.Slice((int)(mirrorFrom - start), n);
+        for (int i = 0; i < n; i++)
+        {
+            target[i] = source[n - 1 - i];
+        }
     }
 
     private void DrainAudio(int frames)
@@ -338,13 +465,19 @@ public sealed class LiveEngine
         }
     }
 
-    // The first hop the inference thread cannot have started once this period's input is written: its
-    // decoded audio plays a wet delay later, more than a fade ahead (the budget covers a fade and a
-    // period), so the sample stage can dip to dry across it. The inference thread learns the hop
-    // through its own queue before that hop's input is complete.
+    // The first hop the inference thread cannot have started once this period's input is written, and
+    // whose decoded audio plays far enough ahead (a wet delay later) that the sample stage can dip to dry
+    // across it: its fade must not start before now. With a short budget and a short hop that is a later
+    // hop, as render does. The inference thread learns the hop through its own queue before that hop's
+    // input is complete.
     private void ScheduleSwitch(int frames)
     {
         long hop = (_audioPosition + frames) / _hop;
+        while ((hop * _hop) + WetDelaySamples + _sampleStage.LimiterLookahead - _sampleStage.LateFadeSamples < _audioPosition)
+        {
+            hop++;
+        }
+
         _sampleStage.ScheduleSwitch((hop * _hop) + WetDelaySamples - (_audioPosition - _sampleStage.Frame), _audioSwitch.Targets.Values);
         _audioTargets.CopyFrom(_audioSwitch.Targets);
         _audioSwitch.Committed();

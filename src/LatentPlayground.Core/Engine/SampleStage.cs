@@ -111,6 +111,28 @@ public sealed class SampleStage
     /// </summary>
     public void SetWetAvailable(bool available) => _wetAvailable.SetTarget(available ? 1 : 0);
 
+    /// <summary>
+    /// As <see cref="SetWetAvailable(bool)"/>, at once when <paramref name="immediately"/>: an engine that joins a
+    /// running stream (a model swap) starts on the dry signal, not with a fade from a wet signal it never had.
+    /// </summary>
+    public void SetWetAvailable(bool available, bool immediately)
+    {
+        if (immediately)
+        {
+            _wetAvailable.Jump(available ? 1 : 0);
+        }
+        else
+        {
+            SetWetAvailable(available);
+        }
+    }
+
+    /// <summary>
+    /// True while any of the decoded signal can reach the output through the late-hop fade: it is in, or on
+    /// its way in or out. False once the wet path has fully faded to dry for lateness (or started there).
+    /// </summary>
+    public bool WetAudible => _wetAvailable.Value > 0 || _wetAvailable.IsMoving;
+
     /// <summary>Frames processed since construction or <see cref="Reset"/>: the clock switches are scheduled on.</summary>
     public long Frame => _frame;
 

@@ -18,6 +18,12 @@ public enum PanelCommandKind
 
     /// <summary>Push on <see cref="PanelCommand.Setting"/> (MIDI learn, expression calibration).</summary>
     PushSetting,
+
+    /// <summary>
+    /// The push that ends editing <see cref="PanelCommand.Setting"/>, for a setting whose turns only choose and the
+    /// push acts (the model: turning shows the library's models, the push loads the one shown).
+    /// </summary>
+    CommitSetting,
 }
 
 /// <summary>One request from the display's navigator. A small plain struct.</summary>

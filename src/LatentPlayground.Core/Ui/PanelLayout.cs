@@ -79,6 +79,7 @@ public sealed class PanelLayout
             PanelRow.Of(PanelSetting.MidiChannel, "MIDI ch"),
             PanelRow.Of(PanelSetting.MidiLearn, "Learn"),
             PanelRow.Of(PanelSetting.ExpressionCalibration, "Exp cal"),
+            PanelRow.Of(PanelSetting.Model, "Model"),
         ];
 
         var pages = new PanelRow[PanelPages.Count][];

@@ -87,7 +87,9 @@ public sealed class PanelNavigator(PanelLayout layout)
                 return PanelCommand.None;
             default:
                 view.Level = PanelLevel.Row;
-                return PanelCommand.None;
+                return Selected(view) is { Kind: PanelRowKind.Setting, Setting: PanelSetting.Model }
+                    ? new PanelCommand(PanelCommandKind.CommitSetting, Setting: PanelSetting.Model)
+                    : PanelCommand.None;
         }
     }
 

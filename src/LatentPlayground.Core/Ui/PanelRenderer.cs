@@ -14,6 +14,7 @@ public sealed class PanelRenderer(PanelLayout layout)
     private const int RowHeight = 9;
     private const int FirstRowTop = 10;
     private const int ValueRight = 124;
+    private const int ModelNamePixels = 88;
 
     private readonly char[] _scratch = new char[64];
     private readonly char[] _value = new char[ParameterDescriptor.MaxFormattedLength];
@@ -212,6 +213,10 @@ public sealed class PanelRenderer(PanelLayout layout)
                 break;
             case PanelSetting.MidiLearn:
                 line = view.LearnTarget is ParameterId target ? line.Append(ParameterTable.Get(target).Label).Append("?") : line.Append("push");
+                break;
+            case PanelSetting.Model:
+                // A name can be long: as much as fits right of the label.
+                line = line.Append(Text.Fit(view.ModelChoice ?? (view.ModelLoading ? "loading" : view.ModelName), ModelNamePixels));
                 break;
             default:
                 line = line.Append(view.ExpressionCalibrating ? "rock+push" : "push");

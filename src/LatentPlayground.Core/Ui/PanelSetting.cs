@@ -20,6 +20,9 @@ public enum PanelSetting
 
     /// <summary>Push to start, rock the pedal heel to toe, push again to keep the travel.</summary>
     ExpressionCalibration,
+
+    /// <summary>The model playing: push to edit, turn through the model library, push again to load the one shown.</summary>
+    Model,
 }
 
 /// <summary>Where the tempo comes from, as the home page shows it.</summary>

@@ -43,6 +43,15 @@ public sealed class PanelView
 
     public bool ExpressionCalibrating { get; set; }
 
+    /// <summary>The name of the model playing.</summary>
+    public string ModelName { get; set; } = string.Empty;
+
+    /// <summary>True while another model loads to swap in.</summary>
+    public bool ModelLoading { get; set; }
+
+    /// <summary>While the model row is edited: the library's model the turns have reached (loaded on the push); else null.</summary>
+    public string? ModelChoice { get; set; }
+
     /// <summary>A short notice over the page (one or two lines split by '\n'); null for none.</summary>
     public string? Message { get; set; }
 

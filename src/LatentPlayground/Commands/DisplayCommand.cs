@@ -116,6 +116,7 @@ public static class DisplayCommand
         WavAudio riff = WavReader.Read(Path.Combine(AppContext.BaseDirectory, "Assets", "demo", "guitar-riff.wav"));
         using OpenedCodec opened = codecs.Open(modelFolder, null);
         IStreamingCodec codec = opened.Codec;
+        view.ModelName = codec is Inference.OnnxStreamingCodec onnx ? onnx.Package.Name : opened.Description;
         int frames = Math.Min(riff.Frames, (int)(seconds * riff.SampleRate));
         float[][] input = RenderCommand.Resample([.. riff.Samples.Select(c => c[..frames])], riff.SampleRate, codec.SampleRate);
         var watch = Stopwatch.StartNew();

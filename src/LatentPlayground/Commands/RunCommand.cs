@@ -25,13 +25,14 @@ public static class RunCommand
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds of audio (default: until SIGINT/SIGTERM)", HelpName = "SECONDS" };
         var model = new Option<string>("--model") { Description = "Model package folder (default: the bundled default model)", HelpName = "DIR" };
         var preset = new Option<string>("--preset") { Description = "Start from this preset file (JSON)", HelpName = "FILE" };
-        var budget = new Option<double?>("--budget-ms") { Description = $"Inference budget in ms, at least 20 + one period (default {RunConfig.DefaultBudgetMilliseconds})", HelpName = "X" };
+        var budget = new Option<string>("--budget-ms") { Description = "Inference budget: auto (measured for each model at load, the default) or a fixed number of ms", HelpName = "auto|X" };
+        var models = new Option<string>("--models") { Description = "Models folder: its packages join the model library (default: beside the preset bank)", HelpName = "DIR" };
         var pace = new Option<string>("--pace") { Description = "device (a sound card), a number of times real time (for file PCMs), or none", HelpName = "device|X|none" };
 
         var sim = new Option<bool>("--sim") { Description = "Simulated footswitches, knobs, encoder, LEDs and display, with a terminal panel (keys: see the README)" };
         var command = new Command("run", "Run the pedal live: ALSA capture -> engine -> ALSA playback, on real-time threads.")
         {
-            config, capture, playback, rate, period, periods, duration, model, preset, budget, pace, sim,
+            config, capture, playback, rate, period, periods, duration, model, models, preset, budget, pace, sim,
         };
 
         command.SetAction(r =>
@@ -46,7 +47,8 @@ public static class RunCommand
             settings = Override(settings, "duration", "--duration", r.GetValue(duration), (c, v) => c with { DurationSeconds = ConfigRules.Duration(v, "--duration") });
             settings = Override(settings, "model", "--model", r.GetValue(model), (c, v) => c with { Model = v });
             settings = Override(settings, "preset", "--preset", r.GetValue(preset), (c, v) => c with { Preset = v });
-            settings = Override(settings, "budget_ms", "--budget-ms", r.GetValue(budget), (c, v) => c with { BudgetMilliseconds = ConfigRules.BudgetMilliseconds(v, "--budget-ms") });
+            settings = Override(settings, "budget_ms", "--budget-ms", r.GetValue(budget), (c, v) => c with { BudgetMilliseconds = ConfigRules.Budget(v, "--budget-ms") });
+            settings = Override(settings, "models_folder", "--models", r.GetValue(models), (c, v) => c with { ModelsFolder = ConfigRules.Path(v, "--models", folder: true) });
             settings = Override(settings, "pace", "--pace", r.GetValue(pace), (c, v) => c with { Pace = ConfigRules.Pace(v, "--pace") });
 
             if (r.GetValue(sim))

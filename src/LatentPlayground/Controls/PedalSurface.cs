@@ -46,6 +46,7 @@ public sealed class PedalSurface : IDisposable
     private readonly double[] _knobSent;
     private double _expressionSent = double.NaN;
     private int _knobLayer;
+    private int _modelChoice = -1;
     private long _nextFrame;
     private long _messageUntil;
     private bool _displayFailed;
@@ -169,6 +170,8 @@ public sealed class PedalSurface : IDisposable
         View.MidiChannel = _control.Settings.MidiChannel < 1 ? 0 : _control.Settings.MidiChannel;
         View.LearnTarget = _control.LearnTarget;
         View.ExpressionCalibrating = _expression?.IsCalibrating ?? false;
+        View.ModelName = _control.Models?.Current.Name ?? "-";
+        View.ModelLoading = _control.Models?.Busy ?? false;
         View.Frame = Frames++;
         _renderer.Render(View, Frame);
         if (_display is not null)
@@ -200,11 +203,17 @@ public sealed class PedalSurface : IDisposable
     {
         if (e.Kind == SwitchEventKind.SinglePress)
         {
+            PanelLevel before = View.Level;
             Do(_navigator.Push(View));
+            if (before == PanelLevel.Row && View.Level == PanelLevel.Edit && _navigator.Selected(View) is { Kind: PanelRowKind.Setting, Setting: PanelSetting.Model })
+            {
+                BeginModelChoice();
+            }
         }
         else if (e.Kind == SwitchEventKind.LongPress)
         {
             PanelNavigator.Back(View);
+            EndModelChoice();
         }
     }
 
@@ -219,8 +228,14 @@ public sealed class PedalSurface : IDisposable
                 _control.Fire(command.Parameter);
                 Show(ParameterTable.Get(command.Parameter).Label);
                 break;
+            case PanelCommandKind.ChangeSetting when command.Setting == PanelSetting.Model:
+                StepModelChoice(command.Step);
+                break;
             case PanelCommandKind.ChangeSetting:
                 _control.ChangeSetting(command.Setting, command.Step);
+                break;
+            case PanelCommandKind.CommitSetting when command.Setting == PanelSetting.Model:
+                ChooseModel();
                 break;
             case PanelCommandKind.PushSetting when command.Setting == PanelSetting.MidiLearn:
                 _control.ToggleLearn();
@@ -231,6 +246,47 @@ public sealed class PedalSurface : IDisposable
             default:
                 break;
         }
+    }
+
+    // The model row: editing starts on the model asked for last, turns step through the library (without
+    // wrapping), and the push that ends editing loads the model shown. A long push leaves it as it was.
+    private void BeginModelChoice()
+    {
+        if (_control.Models is not ModelSwitcher models)
+        {
+            Show("One model only");
+            return;
+        }
+
+        _modelChoice = Math.Max(0, models.Library.IndexOf(models.Target));
+        View.ModelChoice = models.Library.Entries[_modelChoice].Name;
+    }
+
+    private void StepModelChoice(int step)
+    {
+        if (_control.Models is not ModelSwitcher models || _modelChoice < 0)
+        {
+            return;
+        }
+
+        _modelChoice = Math.Clamp(_modelChoice + Math.Sign(step), 0, models.Library.Count - 1);
+        View.ModelChoice = models.Library.Entries[_modelChoice].Name;
+    }
+
+    private void ChooseModel()
+    {
+        if (_control.Models is ModelSwitcher models && _modelChoice >= 0)
+        {
+            _control.ChooseModel(models.Library.Entries[_modelChoice]);
+        }
+
+        EndModelChoice();
+    }
+
+    private void EndModelChoice()
+    {
+        _modelChoice = -1;
+        View.ModelChoice = null;
     }
 
     private void Calibrate()

@@ -22,6 +22,23 @@ public static class ConfigRules
 
     public static double BudgetMilliseconds(double value, string where) => InRange(value, 0, 2000, where);
 
+    /// <summary>"auto" (null: measured per model at load) or a fixed budget in milliseconds, 0..2000.</summary>
+    public static double? Budget(string text, string where)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
+        {
+            return BudgetMilliseconds(ms, where);
+        }
+
+        throw new UsageException($"{where}: \"{text}\" is not a budget: use \"auto\" (measured per model) or a number of milliseconds");
+    }
+
     public static double StatusInterval(double value, string where) => InRange(value, 1, 86400, where);
 
     public static double Duration(double value, string where) => InRange(value, 0.001, 1e7, where);

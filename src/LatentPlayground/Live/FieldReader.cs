@@ -55,7 +55,7 @@ internal sealed class FieldReader(JsonElement root, string source, string folder
     public string? Path(string field, bool folder) =>
         String(field) is string p ? ConfigRules.Path(Resolve(ConfigRules.Path(p, Where(field), folder)), Where(field), folder) : null;
 
-    public IReadOnlyList<string>? Paths(string field)
+    public IReadOnlyList<string>? Paths(string field, bool folders = false)
     {
         if (Get(field) is not JsonElement e)
         {
@@ -77,7 +77,7 @@ internal sealed class FieldReader(JsonElement root, string source, string folder
                 throw new UsageException($"{where}: must be a path, not {item.GetRawText()}");
             }
 
-            paths.Add(ConfigRules.Path(Resolve(ConfigRules.Path(item.GetString()!, where, folder: false)), where, folder: false));
+            paths.Add(ConfigRules.Path(Resolve(ConfigRules.Path(item.GetString()!, where, folders)), where, folders));
         }
 
         return paths;

@@ -8,6 +8,8 @@ using LatentPlayground.Core.Parameters;
 using LatentPlayground.Controls;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Hardware.Pins;
+using LatentPlayground.Inference;
+using LatentPlayground.Library;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Presets;
 using LatentPlayground.Render;
@@ -40,83 +42,175 @@ public static class LiveSession
         var startup = new List<(bool Warning, string Text)>();
         (PresetBank bank, PedalSettings pedalSettings) = LoadBankAndSettings(bankFolder, stateFolder, startup);
         ParameterSet parameters = StartingPreset(config, bank, bankFolder, ref pedalSettings, startup);
-        using OpenedCodec opened = codecs.Open(config.Model, config.Precision);
-        IStreamingCodec codec = opened.Codec;
-        int rate = config.Rate ?? codec.SampleRate;
-        if (rate != codec.SampleRate)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{config.Where("rate")}: {rate} Hz differs from the model's {codec.SampleRate} Hz, and the live engine does not resample"));
-        }
-
-        int budget = BudgetSamples(config, rate);
-        LiveEngine Make() => BuildEngine(codec, config, budget, parameters);
-        EngineWarmUp.Run(Make, codec, config.Period);
-        LiveEngine engine = Make();
-        engine.Tempo.SetTempo(pedalSettings.Bpm);
-        engine.Tempo.Start();
-        (PinMap? pins, ControlsMap controlsMap) = LoadHardwareMaps(config);
-        using var control = new PedalControl(engine, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
-
-        AlsaDuplexStream stream = OpenStream(config, rate);
+        ModelLibrary library = ScanLibrary(config, startup);
+        ModelEntry first = StartingModel(config, library, ref pedalSettings, startup);
+        int rate = config.Rate ?? first.SampleRate;
+        LoadedModel loaded = Load(first, config, codecs, rate, parameters, modelRate => string.Create(CultureInfo.InvariantCulture,
+            $"{config.Where("rate")}: {rate} Hz differs from the model's {modelRate} Hz, and the live engine does not resample"));
+        ModelSwitcher? switcher = null;
         try
         {
-            var latency = WetLatency.From(engine.LatencySamples, engine.WetDelaySamples, budget, codec.LatencySamples, stream.Periods, stream.PeriodFrames, rate);
-            StartupReport.Before(log, config, opened.Description, codec, stream, latency);
-            foreach ((bool warning, string text) in startup)
-            {
-                if (warning)
-                {
-                    log.Warning(text);
-                }
-                else
-                {
-                    log.Info(text);
-                }
-            }
+            LiveEngine engine = loaded.Engine;
+            engine.Tempo.SetTempo(pedalSettings.Bpm);
+            engine.Tempo.Start();
+            var engines = new SwappableEngine(engine);
+            (PinMap? pins, ControlsMap controlsMap) = LoadHardwareMaps(config);
+            using var control = new PedalControl(engines, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
 
-            LiveDriver driver = LiveDriver.Start(engine, stream, codec.Hop, DriverSettings(config, rate), log.Warning);
-            StartupReport.Threads(log, driver);
-            notifier.Ready($"running, wet latency {latency.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
-            if (notifier.LastError is string notifyError)
-            {
-                log.Warning(notifyError);
-            }
-
-            control.Start(parameters);
-            using SimulatedPedal? simulated = config.Simulate ? new SimulatedPedal(pins!) : null;
-            using PedalBuses? buses = simulated is null && pins is not null ? OpenBuses(pins, log) : null;
-            PedalBuses? surfaceBuses = simulated?.Buses ?? buses;
-            using PedalSurface? surface = surfaceBuses is null ? null : new PedalSurface(pins!, controlsMap, surfaceBuses, control, engine.ReadSnapshot, log);
-            SimPanel? panel = simulated is null ? null : new SimPanel(simulated, surface!, KeySource.StartReading(), Console.Out, stop, panelLog);
-            panel?.Begin();
-            RunEnd end;
+            AlsaDuplexStream stream = OpenStream(config, rate);
             try
             {
-                end = new SessionMonitor(driver, config, rate, log, notifier)
+                WetLatency LatencyOf(LiveEngine e) =>
+                    WetLatency.From(e.LatencySamples, e.WetDelaySamples, e.BudgetSamples, e.ModelLatencySamples, stream.Periods, stream.PeriodFrames, rate);
+                var latency = LatencyOf(engine);
+                StartupReport.Before(log, config, loaded.Codec.Description, engine.Codec, stream, latency, loaded.Budget, library);
+                foreach ((bool warning, string text) in startup)
                 {
-                    OnTick = () =>
+                    if (warning)
                     {
-                        // The panel shows what this tick's poll drew; its keys act at the next poll.
-                        surface?.Poll();
-                        control.Poll();
-                        panel?.Tick();
-                    },
-                }.Watch(stop);
+                        log.Warning(text);
+                    }
+                    else
+                    {
+                        log.Info(text);
+                    }
+                }
+
+                // Later models load on the switcher's worker thread, for this stream's rate.
+                switcher = new ModelSwitcher(engines, library, first, loaded.Codec,
+                    entry => Load(entry, config, codecs, rate, parameters, modelRate => string.Create(CultureInfo.InvariantCulture,
+                        $"it runs at {modelRate} Hz and the card at {rate} Hz; the live engine does not resample (start the pedal with it to play it)")),
+                    e => LatencyOf(e).ToString(), log);
+                control.Models = switcher;
+
+                LiveDriver driver = LiveDriver.Start(engines, stream, engine.Hop, DriverSettings(config, rate), log.Warning);
+                StartupReport.Threads(log, driver);
+                notifier.Ready($"running, wet latency {latency.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
+                if (notifier.LastError is string notifyError)
+                {
+                    log.Warning(notifyError);
+                }
+
+                control.Start(parameters);
+                using SimulatedPedal? simulated = config.Simulate ? new SimulatedPedal(pins!) : null;
+                using PedalBuses? buses = simulated is null && pins is not null ? OpenBuses(pins, log) : null;
+                PedalBuses? surfaceBuses = simulated?.Buses ?? buses;
+                using PedalSurface? surface = surfaceBuses is null ? null : new PedalSurface(pins!, controlsMap, surfaceBuses, control, engines.ReadSnapshot, log);
+                SimPanel? panel = simulated is null ? null : new SimPanel(simulated, surface!, KeySource.StartReading(), Console.Out, stop, panelLog);
+                panel?.Begin();
+                RunEnd end;
+                try
+                {
+                    end = new SessionMonitor(driver, config, rate, log, notifier)
+                    {
+                        OnTick = () =>
+                        {
+                            // The panel shows what this tick's poll drew; its keys act at the next poll.
+                            surface?.Poll();
+                            control.Poll();
+                            panel?.Tick();
+                        },
+                    }.Watch(stop);
+                }
+                finally
+                {
+                    panel?.End(Console.Error);
+                }
+
+                notifier.Stopping("stopping");
+                int code = Finish(driver, end, stop, log);
+                control.SaveState();
+                return code;
             }
             finally
             {
-                panel?.End(Console.Error);
+                stream.Dispose();
             }
-
-            notifier.Stopping("stopping");
-            int code = Finish(driver, end, stop, log);
-            control.SaveState();
-            return code;
         }
         finally
         {
-            stream.Dispose();
+            // The models go once no real-time thread runs them any more.
+            if (switcher is null)
+            {
+                loaded.Codec.Dispose();
+            }
+            else
+            {
+                switcher.Dispose();
+            }
+        }
+    }
+
+    // The default model (the config's or the bundled one), then the models folder and the extra folders (USB
+    // sticks). A default that is not a usable package stops the run, as before; any other bad folder is a warning.
+    private static ModelLibrary ScanLibrary(RunConfig config, List<(bool Warning, string Text)> log)
+    {
+        var warnings = new List<string>();
+        ModelLibrary library;
+        try
+        {
+            library = ModelLibrary.Scan(config.Model ?? OnnxCodecSource.DefaultModelFolder, config.ModelsFolder ?? ModelLibrary.DefaultModelsFolder, config.ExtraModelFolders, warnings);
+        }
+        catch (ModelPackageException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+
+        log.AddRange(warnings.Select(w => (true, w)));
+        log.Add((false, $"model library: {library.Count} model{(library.Count == 1 ? "" : "s")} ({string.Join(", ", library.Entries.Select(e => e.Name))}); default {library.Default.Name}"));
+        return library;
+    }
+
+    // --model wins; otherwise the model chosen before the restart (settings.json), if the library still has it and
+    // the card's configured rate suits it; otherwise the default.
+    private static ModelEntry StartingModel(RunConfig config, ModelLibrary library, ref PedalSettings settings, List<(bool Warning, string Text)> log)
+    {
+        if (config.Where("model") == "--model" || settings.Model is not string name)
+        {
+            return library.Default;
+        }
+
+        if (library.Find(name) is not ModelEntry chosen)
+        {
+            log.Add((true, $"model {name} (chosen before the restart): not in the model library (removed, or skipped above); starting on the default model {library.Default.Name}"));
+            settings = settings with { Model = null };
+            return library.Default;
+        }
+
+        if (config.Rate is int rate && rate != chosen.SampleRate)
+        {
+            log.Add((true, string.Create(CultureInfo.InvariantCulture, $"model {name} (chosen before the restart) runs at {chosen.SampleRate} Hz, but {config.Where("rate")} is {rate}; starting on the default model {library.Default.Name}")));
+            settings = settings with { Model = null };
+            return library.Default;
+        }
+
+        return chosen;
+    }
+
+    // Opens a model and builds its engine for this stream: the rate checked, the budget chosen (measured with
+    // warm-up hops on this thread unless fixed), the engine warmed. The caller owns the result's codec.
+    private static LoadedModel Load(ModelEntry entry, RunConfig config, ICodecSource codecs, int rate, ParameterSet parameters, Func<int, string> rateProblem)
+    {
+        OpenedCodec opened = codecs.Open(entry.Folder, config.Precision);
+        try
+        {
+            IStreamingCodec codec = opened.Codec;
+            if (codec.SampleRate != rate)
+            {
+                throw new UsageException(rateProblem(codec.SampleRate));
+            }
+
+            // The code runs once before the timing, so the first timed hops do not pay for compiling it.
+            EngineWarmUp.Run(() => BuildEngine(codec, config, codec.Hop, parameters), codec, config.Period);
+            BudgetChoice budget = BudgetChoice.For(codec, config.Period, config.Pace, config.BudgetMilliseconds, config.Where("budget_ms"));
+            LiveEngine Make() => BuildEngine(codec, config, budget.Samples, parameters);
+            EngineWarmUp.Run(Make, codec, config.Period);
+            return new LoadedModel(entry, opened, Make(), budget);
+        }
+        catch
+        {
+            opened.Dispose();
+            throw;
         }
     }
 
@@ -248,19 +342,6 @@ public static class LiveSession
         };
         log.Notice($"{why}; faded out, drained and closed: {c}");
         return end == RunEnd.Failed ? ExitCodes.Failure : ExitCodes.Ok;
-    }
-
-    private static int BudgetSamples(RunConfig config, int rate)
-    {
-        int budget = (int)Math.Round(config.BudgetMilliseconds * rate / 1000.0);
-        int minimum = Math.Max(1, (int)Math.Round(SampleStage.LateFadeSeconds * rate)) + config.Period;
-        if (budget < minimum)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{config.Where("budget_ms")}: {config.BudgetMilliseconds} ms is below the {minimum * 1000.0 / rate:0.##} ms that the late-hop fade ({SampleStage.LateFadeSeconds * 1000} ms) and one period need, so every hop would be late"));
-        }
-
-        return budget;
     }
 
     private static LiveEngine BuildEngine(IStreamingCodec codec, RunConfig config, int budget, ParameterSet parameters)

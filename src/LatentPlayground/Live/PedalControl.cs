@@ -13,14 +13,16 @@ namespace LatentPlayground.Live;
 
 /// <summary>
 /// The control side of a running pedal: the MIDI inputs (each on its own reader thread, reconnecting when
-/// a USB device comes back), the CC/PC map, the preset bank and the settings that survive a reboot.
-/// Control Change moves parameters and fires footswitch actions, Program Change recalls presets with the
-/// engine's glitch-free switch, and every recall is remembered as the last preset.
+/// a USB device comes back), the CC/PC map, the preset bank, the model library and the settings that survive
+/// a reboot. Control Change moves parameters and fires footswitch actions, Program Change recalls presets with
+/// the engine's glitch-free switch, and every recall is remembered as the last preset. A preset that names
+/// another model in the library swaps to it (<see cref="Models"/>); one that names a model the library lacks
+/// says so once and plays on the current model.
 /// Thread: the control thread, except the readers' own threads, which only fill their queues.
 /// </summary>
 public sealed class PedalControl : IDisposable
 {
-    private readonly LiveEngine _engine;
+    private readonly SwappableEngine _engine;
     private readonly PresetBank _bank;
     private readonly string _stateFolder;
     private readonly LiveLog _log;
@@ -32,11 +34,19 @@ public sealed class PedalControl : IDisposable
     private readonly ClockFollower _follower;
     private readonly TapTempo _tap;
     private readonly string _bankFolder;
+    private readonly HashSet<string> _missingModelTold = [];
+    private ModelSwitcher? _models;
     private bool _wasLocked;
     private bool _wasLost;
 
     public PedalControl(LiveEngine engine, PresetBank bank, string bankFolder, PedalSettings settings, string stateFolder, IReadOnlyList<string> midiInputs, LiveLog log)
+        : this(new SwappableEngine(engine), bank, bankFolder, settings, stateFolder, midiInputs, log)
     {
+    }
+
+    public PedalControl(SwappableEngine engine, PresetBank bank, string bankFolder, PedalSettings settings, string stateFolder, IReadOnlyList<string> midiInputs, LiveLog log)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(bank);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(midiInputs);
@@ -65,6 +75,24 @@ public sealed class PedalControl : IDisposable
 
     public PedalSettings Settings { get; private set; }
 
+    /// <summary>
+    /// The model library and the swaps between its models; null when the pedal plays one model only. Setting it
+    /// connects its notices to <see cref="Notify"/> and remembers each model that comes to play.
+    /// </summary>
+    public ModelSwitcher? Models
+    {
+        get => _models;
+        set
+        {
+            _models = value;
+            if (value is not null)
+            {
+                value.Notify = message => Notify?.Invoke(message);
+                value.Swapped = RememberModel;
+            }
+        }
+    }
+
     /// <summary>The parameters as the control side last sent them (the preset plus CC moves).</summary>
     public ParameterSet Current => _current;
 
@@ -87,6 +115,7 @@ public sealed class PedalControl : IDisposable
     /// <summary>Handles what arrived since the last call. Never blocks.</summary>
     public void Poll()
     {
+        _models?.Poll(_current);
         while (_connectionNews.TryDequeue(out string? news))
         {
             _log.Notice(news);
@@ -219,6 +248,16 @@ public sealed class PedalControl : IDisposable
         }
 
         SaveState();
+    }
+
+    /// <summary>
+    /// Loads <paramref name="entry"/> and swaps it in (the settings page's Model row); the sound's parameters carry
+    /// over. False when it already plays (or is on its way) or there is no library.
+    /// </summary>
+    public bool ChooseModel(Library.ModelEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _models?.Request(entry) ?? false;
     }
 
     /// <summary>Keeps a new expression-pedal calibration across reboots.</summary>
@@ -367,7 +406,9 @@ public sealed class PedalControl : IDisposable
             return;
         }
 
-        var preset = new Preset { Name = entry.Preset.Name, Model = entry.Preset.Model, Parameters = _current.Clone(), Bending = entry.Preset.Bending, Xy = entry.Preset.Xy };
+        // The preset names the model it now sounds on, so recalling it brings that model back.
+        string? model = _models is null ? entry.Preset.Model : _models.Current.Name;
+        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = entry.Preset.Bending, Xy = entry.Preset.Xy };
         try
         {
             string path = Presets.PresetFolder.Save(_bankFolder, entry.FileName, preset);
@@ -428,6 +469,40 @@ public sealed class PedalControl : IDisposable
         _log.Notice($"preset {_bank.Current}: {entry.Preset.Name} ({entry.FileName})");
         Settings = Settings with { LastPreset = entry.FileName };
         SaveState();
+        FollowModel(entry);
+    }
+
+    // A preset that names a model plays on it: the preset's values go to the current engine at once (as any
+    // recall), and the named model loads and swaps in with them. A model the library lacks is said once per preset.
+    private void FollowModel(PresetEntry entry)
+    {
+        if (_models is null || entry.Preset.Model is not string name || name == _models.Target.Name)
+        {
+            return;
+        }
+
+        if (_models.Library.Find(name) is Library.ModelEntry model)
+        {
+            _models.Request(model);
+            return;
+        }
+
+        if (_missingModelTold.Add(entry.FileName))
+        {
+            _log.Warning($"preset {entry.FileName}: its model \"{name}\" is not in the model library; playing it on {_models.Target.Name}");
+            Notify?.Invoke($"Model missing\n{name}");
+        }
+    }
+
+    // The model that plays now is the one to start on after a restart (null: the default).
+    private void RememberModel(Library.ModelEntry entry)
+    {
+        string? name = _models is not null && ReferenceEquals(entry, _models.Library.Default) ? null : entry.Name;
+        if (Settings.Model != name)
+        {
+            Settings = Settings with { Model = name };
+            SaveState();
+        }
     }
 
     private void Toggle(ParameterId id)

@@ -11,13 +11,6 @@ namespace LatentPlayground.Live;
 /// </summary>
 public sealed record RunConfig
 {
-    /// <summary>
-    /// The inference budget by default: 20 ms of it are the late-hop fade, leaving 10 ms for a hop to come
-    /// back (about 25 times the default model's 0.4 ms on a desktop core, several times what a Pi 5 needs),
-    /// and it covers the fade plus a period for every period up to 480 frames.
-    /// </summary>
-    public const double DefaultBudgetMilliseconds = 30;
-
     /// <summary>ALSA capture PCM name, as aplay -L lists them.</summary>
     public string Capture { get; init; } = "default";
 
@@ -38,7 +31,11 @@ public sealed record RunConfig
     /// <summary>Periods in the ALSA buffer.</summary>
     public int Periods { get; init; } = 2;
 
-    public double BudgetMilliseconds { get; init; } = DefaultBudgetMilliseconds;
+    /// <summary>
+    /// A fixed inference budget in milliseconds; null (the default, "auto") measures it for each model at load:
+    /// warm-up hops on this machine with a margin, rounded to whole periods (<c>InferenceBudget</c>).
+    /// </summary>
+    public double? BudgetMilliseconds { get; init; }
 
     public LivePacing Pace { get; init; } = LivePacing.Device;
 
@@ -59,6 +56,22 @@ public sealed record RunConfig
 
     /// <summary>Preset bank folder; null is $LATENTPLAYGROUND_BANK or ~/.local/share/latentplayground/presets. Seeded with the factory presets when new.</summary>
     public string? PresetBank { get; init; }
+
+    /// <summary>
+    /// The models folder: every package folder in it joins the model library (the settings page's Model row).
+    /// Null is $LATENTPLAYGROUND_MODELS, else a <c>models</c> folder beside the default preset bank
+    /// (~/.local/share/latentplayground/models).
+    /// </summary>
+    public string? ModelsFolder { get; init; }
+
+    /// <summary>
+    /// More folders of model packages, scanned when they exist (a USB stick); a <c>*</c> in a path matches any one
+    /// folder name, so <c>/media/*/latentplayground-models</c> finds a stick whatever its label.
+    /// </summary>
+    public IReadOnlyList<string> ExtraModelFolders { get; init; } = DefaultExtraModelFolders;
+
+    /// <summary>USB sticks where udisks (/media/USER/LABEL) or a plain fstab line (/media/LABEL) mounts them.</summary>
+    public static IReadOnlyList<string> DefaultExtraModelFolders { get; } = ["/media/*/latentplayground-models", "/media/*/*/latentplayground-models"];
 
     /// <summary>Folder of the state kept across reboots (settings.json); null is $STATE_DIRECTORY or ~/.local/state/latentplayground.</summary>
     public string? StateDir { get; init; }

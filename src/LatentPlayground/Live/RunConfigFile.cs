@@ -18,8 +18,8 @@ public static class RunConfigFile
     private static readonly string[] Fields =
     [
         "schema", "capture", "playback", "rate", "channels", "format", "period", "periods", "budget_ms", "pace",
-        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "state_dir", "hardware_map", "controls_map",
-        "midi_inputs", "status_interval_s",
+        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "models_folder", "extra_model_folders",
+        "state_dir", "hardware_map", "controls_map", "midi_inputs", "status_interval_s",
     ];
 
     public static RunConfig Load(string path)
@@ -91,7 +91,7 @@ public static class RunConfigFile
         config = r.Set(config, "format", r.String("format"), (c, v) => c with { Format = Format(v, r.Where("format")) });
         config = r.SetValue(config, "period", r.Int("period"), (c, v) => c with { Period = ConfigRules.Period(v, r.Where("period")) });
         config = r.SetValue(config, "periods", r.Int("periods"), (c, v) => c with { Periods = ConfigRules.Periods(v, r.Where("periods")) });
-        config = r.SetValue(config, "budget_ms", r.Number("budget_ms"), (c, v) => c with { BudgetMilliseconds = ConfigRules.BudgetMilliseconds(v, r.Where("budget_ms")) });
+        config = r.Set(config, "budget_ms", r.Text("budget_ms"), (c, v) => c with { BudgetMilliseconds = ConfigRules.Budget(v, r.Where("budget_ms")) });
         config = r.Set(config, "pace", r.Text("pace"), (c, v) => c with { Pace = ConfigRules.Pace(v, r.Where("pace")) });
         config = r.Set(config, "audio_thread", r.Thread("audio_thread", config.AudioThread), (c, v) => c with { AudioThread = v });
         config = r.Set(config, "inference_thread", r.Thread("inference_thread", config.InferenceThread), (c, v) => c with { InferenceThread = v });
@@ -99,6 +99,8 @@ public static class RunConfigFile
         config = r.Set(config, "precision", r.String("precision"), (c, v) => c with { Precision = Precision(v, r.Where("precision")) });
         config = r.Set(config, "preset", r.Path("preset", folder: false), (c, v) => c with { Preset = v });
         config = r.Set(config, "preset_bank", r.Path("preset_bank", folder: true), (c, v) => c with { PresetBank = v });
+        config = r.Set(config, "models_folder", r.Path("models_folder", folder: true), (c, v) => c with { ModelsFolder = v });
+        config = r.Set(config, "extra_model_folders", r.Paths("extra_model_folders", folders: true), (c, v) => c with { ExtraModelFolders = v });
         config = r.Set(config, "state_dir", r.Path("state_dir", folder: true), (c, v) => c with { StateDir = v });
         config = r.Set(config, "hardware_map", r.Path("hardware_map", folder: false), (c, v) => c with { HardwareMap = v });
         config = r.Set(config, "controls_map", r.Path("controls_map", folder: false), (c, v) => c with { ControlsMap = v });

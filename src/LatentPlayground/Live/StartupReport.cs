@@ -11,18 +11,17 @@ namespace LatentPlayground.Live;
 /// </summary>
 internal static class StartupReport
 {
-    public static void Before(LiveLog log, RunConfig config, string model, IStreamingCodec codec, AlsaDuplexStream stream, WetLatency latency)
+    public static void Before(LiveLog log, RunConfig config, string model, IStreamingCodec codec, AlsaDuplexStream stream, WetLatency latency, BudgetChoice budget, Library.ModelLibrary library)
     {
         log.Info(string.Create(CultureInfo.InvariantCulture, $"latentplayground run: pid {Environment.ProcessId}, config {config.Source ?? "(none: defaults and options)"}"));
         log.Info(string.Create(CultureInfo.InvariantCulture,
             $"model {model}: hop {codec.Hop} samples, {codec.SampleRate} Hz, {codec.LatencySamples} samples of its own latency"));
         log.Info($"audio: {stream}");
         log.Notice($"wet latency {latency}; held constant while running");
-        double budgetMs = latency.Budget * 1000.0 / latency.SampleRate;
-        log.Info(string.Create(CultureInfo.InvariantCulture,
-            $"inference budget {budgetMs:0.0} ms: a hop has {budgetMs - (SampleStage.LateFadeSeconds * 1000):0.0} ms after its last sample to come back before the output fades to the aligned dry signal"));
+        log.Info($"{budget}; a later hop fades to the aligned dry signal and back");
         log.Info($"pace: {config.Pace}");
         log.Info($"preset {config.Preset ?? "(parameter defaults)"}; stored for later use: preset bank {config.PresetBank ?? "(none)"}, hardware map {config.HardwareMap ?? "(none)"}, MIDI inputs {(config.MidiInputs.Count == 0 ? "(none)" : string.Join(", ", config.MidiInputs))}");
+        log.Info($"models folder {config.ModelsFolder ?? Library.ModelLibrary.DefaultModelsFolder}, extra folders {(config.ExtraModelFolders.Count == 0 ? "(none)" : string.Join(", ", config.ExtraModelFolders))}: {library.Count} model{(library.Count == 1 ? "" : "s")}, chosen on the settings page");
     }
 
     public static void Threads(LiveLog log, LiveDriver driver)

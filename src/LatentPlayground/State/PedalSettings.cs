@@ -6,13 +6,16 @@ namespace LatentPlayground.State;
 
 /// <summary>
 /// What the pedal remembers across a reboot besides the presets themselves: the last recalled preset,
-/// the clock source and the internal tempo, and the MIDI receive channel. Saved when the pedal stops
-/// and whenever they change, restored at boot.
+/// the model playing, the clock source and the internal tempo, and the MIDI receive channel. Saved when
+/// the pedal stops and whenever they change, restored at boot.
 /// </summary>
 public sealed record PedalSettings
 {
     /// <summary>File name (in the bank) of the last recalled preset; null before any.</summary>
     public string? LastPreset { get; init; }
+
+    /// <summary>The name of the model last swapped in (a model library entry); null for the default model.</summary>
+    public string? Model { get; init; }
 
     public ClockSource ClockSource { get; init; } = ClockSource.Internal;
 

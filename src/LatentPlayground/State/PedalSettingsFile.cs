@@ -12,7 +12,7 @@ namespace LatentPlayground.State;
 
 /// <summary>
 /// <c>settings.json</c> in the pedal's state folder:
-/// <code>{ "schema": 1, "last_preset": "07-quarter-note-pulse.json", "clock_source": "midi", "bpm": 120, "midi_channel": "omni",
+/// <code>{ "schema": 1, "last_preset": "07-quarter-note-pulse.json", "model": "my-rave-model", "clock_source": "midi", "bpm": 120, "midi_channel": "omni",
 ///   "midi_learned": { "20": "speed" }, "expression": { "min_code": 310, "max_code": 25400, "reversed": false } }</code>
 /// A missing file means first boot: defaults. A broken one gives one message naming the field, and the
 /// pedal boots on the defaults rather than not at all. Written atomically. Thread: control.
@@ -88,6 +88,11 @@ public static class PedalSettingsFile
             else
             {
                 w.WriteString("last_preset", settings.LastPreset);
+            }
+
+            if (settings.Model is not null)
+            {
+                w.WriteString("model", settings.Model);
             }
 
             w.WriteString("clock_source", ClockSourceNames.ToName(settings.ClockSource));
@@ -171,6 +176,15 @@ public static class PedalSettingsFile
                             _ => throw Bad(source, "last_preset", "must be a preset file name in the bank, or null"),
                         },
                     },
+                    "model" => settings with
+                    {
+                        Model = v.ValueKind switch
+                        {
+                            JsonValueKind.Null => null,
+                            JsonValueKind.String when v.GetString()!.Length > 0 => v.GetString(),
+                            _ => throw Bad(source, "model", "must be a model's name in the model library, or null for the default model"),
+                        },
+                    },
                     "clock_source" => settings with
                     {
                         ClockSource = v.ValueKind == JsonValueKind.String && ClockSourceNames.TryParse(v.GetString(), out ClockSource c)
@@ -186,7 +200,7 @@ public static class PedalSettingsFile
                     "midi_channel" => settings with { MidiChannel = Channel(v, source) },
                     "midi_learned" => settings with { LearnedCcs = Learned(v, source) },
                     "expression" => settings with { Expression = Expression(v, source) },
-                    _ => throw Bad(source, p.Name, "is not a setting (schema, last_preset, clock_source, bpm, midi_channel, midi_learned, expression)"),
+                    _ => throw Bad(source, p.Name, "is not a setting (schema, last_preset, model, clock_source, bpm, midi_channel, midi_learned, expression)"),
                 };
             }
 

@@ -55,7 +55,7 @@ public sealed class RunConfigFileTests : IDisposable
         Assert.Equal(new RunConfig().Capture, c.Capture);
         Assert.Equal(256, c.Period);
         Assert.Equal(2, c.Periods);
-        Assert.Equal(RunConfig.DefaultBudgetMilliseconds, c.BudgetMilliseconds);
+        Assert.Null(c.BudgetMilliseconds);
         Assert.Equal(LivePacing.Device, c.Pace);
         Assert.Equal(new ThreadConfig(80, CoreChoice.Auto), c.AudioThread);
         Assert.Equal(new ThreadConfig(60, CoreChoice.Auto), c.InferenceThread);
