@@ -13,6 +13,12 @@ def latest(run_dir):
     return paths[-1] if paths else None
 
 
+def load_checkpoint(path):
+    """torch.load of our own checkpoints (they hold RNG states and numpy objects): torch >= 2.6 defaults
+    to weights_only=True, which refuses them; torch 1.13 already knows the flag."""
+    return torch.load(path, map_location="cpu", weights_only=False)
+
+
 def save_atomic(obj, path):
     # A session may be killed at any instant: never leave a truncated checkpoint behind.
     tmp = path + ".tmp"
@@ -28,7 +34,7 @@ def load_model(path_or_run, fold=True):
     path = latest(path_or_run) if os.path.isdir(path_or_run) else path_or_run
     if path is None:
         raise FileNotFoundError(f"no checkpoint in {path_or_run}")
-    ckpt = torch.load(path, map_location="cpu")
+    ckpt = load_checkpoint(path)
     if ckpt["config"].get("arch") == "rave":
         # The RAVE-compatible architecture (lpexport.rave): the same blocks every imported model runs on.
         from .rave.trainable import RaveAutoencoder

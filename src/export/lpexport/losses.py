@@ -6,10 +6,11 @@ _windows = {}
 
 
 def _magnitude(x, n):
-    if n not in _windows:
-        _windows[n] = torch.hann_window(n)
+    key = (n, x.device)
+    if key not in _windows:
+        _windows[key] = torch.hann_window(n, device=x.device)
     spec = torch.stft(x.reshape(-1, x.shape[-1]), n, hop_length=n // 4, win_length=n,
-                      window=_windows[n], center=True, return_complex=True)
+                      window=_windows[key], center=True, return_complex=True)
     return spec.abs()
 
 

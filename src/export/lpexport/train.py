@@ -23,10 +23,12 @@ import time
 import numpy as np
 import torch
 
-from .checkpoint import latest, save_atomic
+from .checkpoint import latest, load_checkpoint, save_atomic
 from .layers import Stream, apply_weight_norm
 from .losses import multiscale_spectral
 from .model import Autoencoder, count_parameters
+from .rave.discriminator import MultiScaleDiscriminator, discriminator_loss, generator_losses
+from .rave.graphs import RaveStream
 
 
 def parse_args(argv=None):
@@ -43,6 +45,12 @@ def parse_args(argv=None):
     ap.add_argument("--beta-warmup", type=int, default=10000)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--device", default="auto", help="auto (cuda when available), cpu or cuda")
+    ap.add_argument("--adversarial-at", type=float, default=0.6,
+                    help="fraction of the planned steps after which the encoder is frozen and the decoder is "
+                         "fine-tuned against a multi-scale discriminator (rave arch; 1 disables)")
+    ap.add_argument("--adversarial-weight", type=float, default=0.1, help="weight of the hinge loss")
+    ap.add_argument("--feature-weight", type=float, default=1.0, help="weight of feature matching")
     ap.add_argument("--arch", choices=["rave", "legacy"], default="rave",
                     help="rave: the RAVE-compatible architecture every imported model runs on (lpexport.rave); "
                          "legacy: the first default model's (lpexport.model); a resumed run keeps its own")
@@ -73,6 +81,19 @@ def fixed_heldout(path, crop, count=16, seed=1234):
     return torch.from_numpy(x).unsqueeze(1)
 
 
+def heldout_distance(model, heldout, arch):
+    """Spectral distance of the reconstruction from the posterior mean, as the pedal runs it."""
+    if arch == "rave":
+        s = RaveStream()  # noise at its noise-free value: the measure should not vary with the draws
+        mean, _ = model.posterior(heldout, s)
+        s = RaveStream()
+        yh = model.model.pqmf.synthesise(model.model.decoder(mean, s), s)
+    else:
+        mean, _ = model.posterior(heldout, Stream())
+        yh = model.decode(mean, Stream())
+    return multiscale_spectral(heldout, yh).item()
+
+
 def lr_at(step, args):
     return args.lr * (args.lr_drop if step >= args.drop_at * args.steps else 1.0)
 
@@ -97,8 +118,10 @@ def main(argv=None):
     torch.set_flush_denormal(True)
     os.makedirs(args.run, exist_ok=True)
 
+    device = torch.device("cuda" if args.device == "auto" and torch.cuda.is_available()
+                          else ("cpu" if args.device == "auto" else args.device))
     resume = latest(args.run)
-    arch = torch.load(resume, map_location="cpu")["config"].get("arch", "legacy") if resume else args.arch
+    arch = load_checkpoint(resume)["config"].get("arch", "legacy") if resume else args.arch
     if arch == "rave":
         from .rave.trainable import RaveAutoencoder
         model = RaveAutoencoder()
@@ -106,17 +129,25 @@ def main(argv=None):
         model = apply_weight_norm(Autoencoder())
     if args.crop % model.hop:
         raise SystemExit(f"--crop must be a multiple of the hop ({model.hop})")
+    model.to(device)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.Adam(params, lr=args.lr)
+    # The second phase (rave arch): a critic, its optimiser, and the decoder's own parameters.
+    disc = MultiScaleDiscriminator().to(device) if arch == "rave" else None
+    disc_opt = torch.optim.Adam(disc.parameters(), lr=1e-4, betas=(0.5, 0.9)) if disc is not None else None
+    decoder_params = [p for p in model.model.decoder.parameters() if p.requires_grad] if arch == "rave" else params
     rng = np.random.default_rng(args.seed)
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     step, elapsed, sittings = 0, 0.0, 0
 
     if resume:
-        ckpt = torch.load(resume, map_location="cpu")
+        ckpt = load_checkpoint(resume)
         model.load_state_dict(ckpt["model"])
         opt.load_state_dict(ckpt["optimizer"])
+        if disc is not None and "discriminator" in ckpt:
+            disc.load_state_dict(ckpt["discriminator"])
+            disc_opt.load_state_dict(ckpt["discriminator_optimizer"])
         step, elapsed, sittings = ckpt["step"], ckpt["elapsed"], ckpt.get("sittings", 0)
         torch.set_rng_state(ckpt["rng"]["torch"])
         rng.bit_generator.state = ckpt["rng"]["numpy"]
@@ -133,6 +164,7 @@ def main(argv=None):
         path = os.path.join(args.run, f"ckpt_{step:08d}.pt")
         save_atomic({
             "model": model.state_dict(), "optimizer": opt.state_dict(), "config": model.config,
+            **({"discriminator": disc.state_dict(), "discriminator_optimizer": disc_opt.state_dict()} if disc is not None else {}),
             "step": step, "elapsed": elapsed + (time.time() - sitting_start), "sittings": sittings,
             "args": vars(args),
             "rng": {"torch": torch.get_rng_state(), "numpy": rng.bit_generator.state, "python": random.getstate()},
@@ -169,14 +201,36 @@ def main(argv=None):
         lr, beta = lr_at(step, args), beta_at(step, args)
         for g in opt.param_groups:
             g["lr"] = lr
-        x = data.batch(args.batch)
-        y, kl, _ = model(x)
-        spectral = multiscale_spectral(x, y)
-        loss = spectral + beta * kl
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 10.0)
-        opt.step()
+        x = data.batch(args.batch).to(device)
+        adversarial = disc is not None and step >= args.adversarial_at * args.steps
+        if adversarial:
+            # Phase 2: encoder frozen (its latent space is what the pedal's controls were set for),
+            # decoder against the critic.
+            with torch.no_grad():
+                mean, std = model.posterior(x, RaveStream(random_noise=True))
+                z = mean + std * torch.randn_like(std)
+            s = RaveStream(random_noise=True)
+            y = model.model.pqmf.synthesise(model.model.decoder(z, s), s)
+            kl = torch.zeros((), device=device)
+            d_loss = discriminator_loss(disc(x), disc(y.detach()))
+            disc_opt.zero_grad(set_to_none=True)
+            d_loss.backward()
+            disc_opt.step()
+            adv, fm = generator_losses(disc(x), disc(y))
+            spectral = multiscale_spectral(x, y)
+            loss = spectral + args.adversarial_weight * adv + args.feature_weight * fm
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(decoder_params, 10.0)
+            opt.step()
+        else:
+            y, kl, _ = model(x)
+            spectral = multiscale_spectral(x, y)
+            loss = spectral + beta * kl
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 10.0)
+            opt.step()
         step += 1
         window_n += 1
         acc += [loss.item(), spectral.item(), kl.item()]
@@ -198,9 +252,7 @@ def main(argv=None):
             model.eval()
             with torch.no_grad():
                 # Posterior mean, as the pedal runs it.
-                mean, _ = model.posterior(heldout, Stream())
-                yh = model.decode(mean, Stream())
-                d = multiscale_spectral(heldout, yh).item()
+                d = heldout_distance(model, heldout.to(device), arch)
             model.train()
             eval_writer.writerow([step, f"{(elapsed + time.time() - sitting_start) / 3600:.4f}", f"{d:.4f}"])
             eval_log.flush()

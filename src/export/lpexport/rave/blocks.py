@@ -63,7 +63,8 @@ class Pad(nn.Module):
         super().__init__()
         self.padding = int(ts.padding)
         self.crop = bool(ts.crop)
-        self.init = ts.pad[:1].detach().clone() if self.padding else None
+        # A buffer, so it follows the model to the training device; not saved (the file is the source).
+        self.register_buffer("init", ts.pad[:1].detach().clone() if self.padding else None, persistent=False)
 
     def forward(self, x, s):
         if not self.padding:
@@ -122,7 +123,7 @@ class ConvT(nn.Module):
         self.weight = nn.Parameter(taps, requires_grad=False)
         b = ts.bias
         self.bias = nn.Parameter(b.detach().clone(), requires_grad=False) if b is not None else None
-        self.init = ts.cache[:1].detach().clone()  # [1, C_out, r]
+        self.register_buffer("init", ts.cache[:1].detach().clone(), persistent=False)  # [1, C_out, r]
         self.observe = None
 
     def forward(self, x, s):

@@ -43,7 +43,7 @@ class RaveStream:
             return self._noises[index]
         if self._random:
             return torch.rand([ref.shape[0], *shape[1:]], device=ref.device)
-        return torch.full(shape, 0.5)
+        return torch.full(shape, 0.5, device=ref.device)
 
 
 def check_root(ts):
