@@ -1,6 +1,6 @@
 """Minimal Standard MIDI File (format 0) writer.
 
-Only what the data generator needs: one track, tempo, program change, notes. Written here
+Only what the data generator needs: one track, tempo, program change, notes, pitch bends. Written here
 because there is no PyPI (no mido/pretty_midi) and the format is small.
 """
 import struct
@@ -18,9 +18,13 @@ def _varlen(value):
     return bytes(reversed(out))
 
 
-def write_midi(path, notes, program, bpm, channel=0):
-    """Write notes [(start_beats, dur_beats, pitch, velocity)] played by one GM program."""
+def write_midi(path, notes, program, bpm, channel=0, bends=()):
+    """Write notes [(start_beats, dur_beats, pitch, velocity)] played by one GM program, and pitch
+    bends [(beat, value -1..1)] (GM's default range is ±2 semitones); channel 9 is the drum kit."""
     events = []  # (tick, order, bytes); note-offs sort before note-ons at the same tick
+    for beat, value in bends:
+        v = max(0, min(16383, int(round(8192 + value * 8191))))
+        events.append((int(round(beat * TICKS_PER_BEAT)), 2, bytes([0xE0 | channel, v & 0x7F, v >> 7])))
     for start, dur, pitch, vel in notes:
         on = int(round(start * TICKS_PER_BEAT))
         off = max(on + 1, int(round((start + dur) * TICKS_PER_BEAT)))
