@@ -41,7 +41,8 @@ def midi_hz(note):
     return 440.0 * 2 ** ((note - 69) / 12)
 
 
-def make_riff(seed=7, seconds=12.0, bpm=110.0):
+def make_riff(seed=7, seconds=12.0, bpm=110.0, monophonic=False):
+    """The riff; `monophonic` plays single notes only (no power chords), for pitch-following measures."""
     rng = np.random.default_rng(seed)
     out = np.zeros(int(seconds * RATE) + RATE)
     eighth = 60.0 / bpm / 2
@@ -49,6 +50,8 @@ def make_riff(seed=7, seconds=12.0, bpm=110.0):
     t = 0.0
     while t < seconds:
         kind = rng.choice(["single", "power", "mute", "rest"], p=[0.5, 0.2, 0.2, 0.1])
+        if monophonic and kind == "power":
+            kind = "single"
         length = eighth * float(rng.choice([1, 1, 2, 3]))
         if kind != "rest":
             root = int(rng.choice(scale[:8]))
@@ -72,8 +75,9 @@ def main(argv=None):
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--seconds", type=float, default=12.0)
+    ap.add_argument("--monophonic", action="store_true", help="single notes only (pitch-following tests)")
     args = ap.parse_args(argv)
-    write_wav(args.out, make_riff(args.seed, args.seconds), RATE)
+    write_wav(args.out, make_riff(args.seed, args.seconds, monophonic=args.monophonic), RATE)
 
 
 if __name__ == "__main__":
