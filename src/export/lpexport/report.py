@@ -13,7 +13,14 @@ import json
 import os
 import sys
 
-TARGETS = {"loudness_r": 0.9, "spectral_ratio": 1.5, "chroma_riff": 0.5}
+TARGETS = {"loudness_r": 0.93, "spectral_ratio": 2.0, "chroma_riff": 0.75, "chroma_heldout": 0.5,
+           "periodic_pct": 1.0, "pitch_cents": 50.0, "int8_snr": 25.0}
+
+
+def _verdict_below(value, target, unit=""):
+    if value <= target:
+        return f"met ({value:.2f}{unit} ≤ {target}{unit})"
+    return f"**missed** by {value - target:.2f}{unit} ({value:.2f}{unit} > {target}{unit})"
 
 
 def _read_csv(path):
@@ -46,21 +53,24 @@ def build(run, package, evaluation, notes):
         f"Checkpoint `{prov['checkpoint']}`.",
         "",
         "## Data",
-        f"- Rendered here by `lpexport.data` (seed {data.get('seed', '?')}) with fluidsynth and the TimGM6mb "
-        "soundfont from generated MIDI phrases: sustained (strings, choir, brass, organ, flute, clarinet) and "
-        "plucked or struck instruments.",
+        f"- Rendered here by `lpexport.data` (seed {data.get('seed', '?')}) with fluidsynth from generated MIDI "
+        f"phrases through {', '.join(data.get('soundfonts', {}) or [data.get('soundfont', 'TimGM6mb')])}: weighted "
+        "to clean and overdriven guitar, bass, electric piano, synths, voice pads and drums, with staccato, "
+        "accents, slides and vibrato.",
         f"- {data.get('train_minutes', '?')} min of training audio ({data.get('train_phrases', '?')} phrases), "
         f"{data.get('heldout_minutes', '?')} min held out ({data.get('heldout_phrases', '?')} phrases). "
         "Not committed; `python3 -m lpexport.data` rebuilds it from nothing.",
         "",
         "## Run",
-        f"- {prov['steps']:,} steps of batch 8 × 32768-sample crops, 2 CPU threads, Adam, multi-scale spectral "
-        "loss + KL (β warm-up), seeded.",
+        f"- {prov['steps']:,} steps of batch 8 × 32768-sample crops, Adam, seeded: multi-scale spectral loss + KL "
+        "(β warm-up); for the RAVE-compatible architecture, then adversarial fine-tuning of the decoder (encoder "
+        "frozen, multi-scale discriminator, hinge loss and feature matching) from the step `--adversarial-at` sets.",
         f"- Wall time {prov['wall_time_hours']:.2f} h over {prov['sittings']} sitting(s) (resumed from checkpoints), "
-        f"on a shared 2-core machine: {min(rate):.1f}–{max(rate):.1f} steps/s over the last 200 logged points.",
-        f"- Learning rate {loss[0]['lr']} dropped ×10 at step {drops[0]:,}." if drops else
-        f"- Learning rate {loss[0]['lr']} (the planned drop was not reached).",
-        f"- Final training spectral loss {float(loss[-1]['spectral']):.2f}"
+        + (f"on {'a GPU' if prov.get('device', 'cpu').startswith('cuda') else 'a shared 2-core machine'}: "
+         f"{min(rate):.1f}–{max(rate):.1f} steps/s over the last 200 logged points." if rate else "(too short to log a rate)."),
+        (f"- Learning rate {loss[0]['lr']} dropped ×10 at step {drops[0]:,}." if drops else
+         f"- Learning rate {loss[0]['lr']} (the planned drop was not reached)." if loss else "- Learning rate: not logged."),
+        (f"- Final training spectral loss {float(loss[-1]['spectral']):.2f}" if loss else "- No logged losses yet")
         + (f"; held-out spectral distance {float(held[0]['heldout_spectral']):.2f} at step {held[0]['step']} → "
            f"{float(held[-1]['heldout_spectral']):.2f} at step {held[-1]['step']}." if held else "."),
         "",
@@ -80,15 +90,51 @@ def build(run, package, evaluation, notes):
         lines.append(f"| {label} | {m['spectral_model']:.2f} | {m['spectral_untrained']:.2f} | "
                      f"{m['spectral_unrelated_clip']:.2f} | {m['spectral_unrelated_clip'] / m['spectral_model']:.2f}× | "
                      f"{m['loudness_r']:.3f} | {m['chroma_cosine']:.3f} |")
+    lines += [
+        "",
+        "### Periodic artefacts (share of energy on the harmonic comb of each period dividing the hop, %)",
+        "Judged against the comb's chance level (what a flat spectrum puts there), since at the longest "
+        "periods the comb alone covers a few percent of the band.",
+        "",
+    ]
+    periods = list(e["riff"].get("periodic_share_pct", {}))
+    if periods:
+        lines.append("| signal | " + " | ".join(f"P{p}" for p in periods) + " |")
+        lines.append("|---|" + "---|" * len(periods))
+        for key in ("heldout", "riff"):
+            m = e[key]
+            lines.append(f"| {key}: model | " + " | ".join(f"{m['periodic_share_pct'][p]:.2f}" for p in periods) + " |")
+            lines.append(f"| {key}: input | " + " | ".join(f"{m['periodic_share_input_pct'][p]:.2f}" for p in periods) + " |")
+        lines.append("| chance | " + " | ".join(f"{e['riff']['periodic_share_chance_pct'][p]:.2f}" for p in periods) + " |")
+    mono = e.get("mono_riff", {})
+    if "pitch_median_cents" in mono:
+        lines += ["", f"Pitch following on the monophonic riff (YIN, 20 ms frames): median error "
+                      f"{mono['pitch_median_cents']:.1f} cents over {mono['pitch_frames']} frames voiced in both; "
+                      f"voiced-frame agreement {mono['voiced_agreement']:.2f}."]
+    figures = [(k, v["spectrogram"]) for k, v in e.items() if isinstance(v, dict) and v.get("spectrogram")]
+    if figures:
+        lines += ["", "### Spectrograms (input above, model output below)", ""]
+        lines += [f"![{k}]({os.path.basename(path)})" for k, path in figures]
     h, r = e["heldout"], e["riff"]
+
+    def excess(m):
+        return max(m["periodic_share_pct"][p] - m["periodic_share_chance_pct"][p] for p in m["periodic_share_pct"])
     lines += [
         "",
         "## Targets",
-        f"- Loudness r ≥ 0.9, held-out: {_verdict(h['loudness_r'], TARGETS['loudness_r'])}; "
+        f"- Loudness r ≥ {TARGETS['loudness_r']}, held-out: {_verdict(h['loudness_r'], TARGETS['loudness_r'])}; "
         f"riff: {_verdict(r['loudness_r'], TARGETS['loudness_r'])}.",
-        f"- Spectral distance ≥ 1.5× better than the unrelated clip on held-out audio: "
+        f"- Spectral distance ≥ {TARGETS['spectral_ratio']}× better than the unrelated clip on held-out audio: "
         f"{_verdict(h['spectral_unrelated_clip'] / h['spectral_model'], TARGETS['spectral_ratio'])}.",
-        f"- Chroma ≥ 0.5 on the riff: {_verdict(r['chroma_cosine'], TARGETS['chroma_riff'])}.",
+        f"- Chroma ≥ {TARGETS['chroma_riff']} on the riff: {_verdict(r['chroma_cosine'], TARGETS['chroma_riff'])}; "
+        f"≥ {TARGETS['chroma_heldout']} held-out: {_verdict(h['chroma_cosine'], TARGETS['chroma_heldout'])}.",
+    ] + ([
+        f"- Periodic-artefact share ≤ {TARGETS['periodic_pct']} % above chance at every period: held-out "
+        f"{_verdict_below(excess(h), TARGETS['periodic_pct'], ' %')}; riff {_verdict_below(excess(r), TARGETS['periodic_pct'], ' %')}.",
+    ] if "periodic_share_pct" in h else []) + ([
+        f"- Median f0 error ≤ {TARGETS['pitch_cents']} cents on the monophonic riff: "
+        f"{_verdict_below(mono['pitch_median_cents'], TARGETS['pitch_cents'], ' cents')}.",
+    ] if "pitch_median_cents" in mono else []) + [
         "",
         "## int8",
         f"- {len(int8.get('quantised', []))} of {len(int8.get('quantised', [])) + len(int8.get('kept_fp32', {}))} "
