@@ -147,8 +147,12 @@ def measures(model, untrained, x, unrelated, pitch=False, figure=None, title="")
 def phrase_starts(data, count):
     """Sample offsets in heldout.npy of the first plucked and first sustained phrases (manifest order)."""
     try:
-        with open(os.path.join(data, "manifest.json")) as f:
-            phrases = json.load(f)["heldout"]
+        if os.path.isfile(data):
+            from .pack import load
+            phrases = load(data)[2]["heldout"]
+        else:
+            with open(os.path.join(data, "manifest.json")) as f:
+                phrases = json.load(f)["heldout"]
     except (OSError, KeyError, ValueError):
         return []
     starts, offset, kinds = [], 0, set()
@@ -181,7 +185,8 @@ def main(argv=None):
 
     def fig(name):
         return os.path.join(args.figures, name) if args.figures else None
-    held = np.load(f"{args.data}/heldout.npy").astype(np.float32) / 32767.0
+    from .train import load_split
+    held = np.asarray(load_split(args.data, "heldout")).astype(np.float32) / 32767.0
     # Unrelated clip: the held-out set's second half (other phrases, other instruments).
     results = {
         "checkpoint": path, "step": int(ckpt["step"]), "wall_time_hours": round(ckpt["elapsed"] / 3600, 3),

@@ -33,7 +33,7 @@ from .rave.graphs import RaveStream
 
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default="/work/lp-train/data")
+    ap.add_argument("--data", default="/work/lp-train/data", help="data folder (lpexport.data) or pack file (lpexport.pack)")
     ap.add_argument("--run", default="/work/lp-train/run")
     ap.add_argument("--steps", type=int, default=60000, help="planned total steps")
     ap.add_argument("--batch", type=int, default=8)
@@ -60,11 +60,20 @@ def parse_args(argv=None):
     return ap.parse_args(argv)
 
 
+def load_split(data, split):
+    """int16 audio of a split: from a data folder (`split`.npy) or a pack file (lpexport.pack)."""
+    if os.path.isfile(data):
+        from .pack import load
+        train, heldout, _ = load(data)
+        return train if split == "train" else heldout
+    return np.load(os.path.join(data, f"{split}.npy"), mmap_mode="r")
+
+
 class Crops:
     """Random crops with random gain, so loudness following is learned over a wide range."""
 
-    def __init__(self, path, crop, rng):
-        self.audio = np.load(path, mmap_mode="r")
+    def __init__(self, audio, crop, rng):
+        self.audio = audio
         self.crop, self.rng = crop, rng
 
     def batch(self, n):
@@ -74,8 +83,7 @@ class Crops:
         return torch.from_numpy((x * gain).astype(np.float32)).unsqueeze(1)
 
 
-def fixed_heldout(path, crop, count=16, seed=1234):
-    audio = np.load(path, mmap_mode="r")
+def fixed_heldout(audio, crop, count=16, seed=1234):
     starts = np.linspace(0, len(audio) - crop, count).astype(int)
     x = np.stack([audio[s:s + crop] for s in starts]).astype(np.float32) / 32767.0
     return torch.from_numpy(x).unsqueeze(1)
@@ -155,8 +163,8 @@ def main(argv=None):
         print(f"resumed {resume}: step {step}, {elapsed / 3600:.2f} h so far", flush=True)
     sittings += 1
 
-    data = Crops(os.path.join(args.data, "train.npy"), args.crop, rng)
-    heldout = fixed_heldout(os.path.join(args.data, "heldout.npy"), args.crop)
+    data = Crops(load_split(args.data, "train"), args.crop, rng)
+    heldout = fixed_heldout(load_split(args.data, "heldout"), args.crop)
     print(f"parameters: {count_parameters(model)} trainable; data {len(data.audio) / 48000 / 60:.1f} min; "
           f"plan {args.steps} steps", flush=True)
 
