@@ -206,6 +206,8 @@ def run(args):
     if os.path.exists(out) and (not os.path.isdir(out) or os.listdir(out)):
         raise ImportError_(f"{args.out}: already exists and is not an empty folder")
     name = args.name or os.path.splitext(os.path.basename(path))[0]
+    if not args.name and name.endswith("_streaming"):
+        name = name[:-len("_streaming")]  # `rave export --streaming` names its file NAME_streaming.ts
     progress(f"reading {path}")
     digest = sha256(path) if os.path.isfile(path) else None
     ts = load_torchscript(path)
