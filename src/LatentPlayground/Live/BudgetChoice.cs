@@ -1,5 +1,6 @@
 using System.Globalization;
 using LatentPlayground.Audio.Live;
+using LatentPlayground.Audio.RealTime;
 using LatentPlayground.Core.Engine;
 
 namespace LatentPlayground.Live;
@@ -22,10 +23,16 @@ public sealed record BudgetChoice(int Samples, int SampleRate, double HopMicrose
     /// <summary>
     /// The budget for <paramref name="codec"/> in a stream of <paramref name="periodFrames"/>-frame periods at
     /// <paramref name="pace"/>: <paramref name="fixedMilliseconds"/> when set, else measured with warm-up hops of the
-    /// codec on this (the loading) thread.
+    /// codec, timed on a thread run as <paramref name="measureOn"/> says (the loading thread waits for it), or on the
+    /// loading thread itself when that is null.
     /// </summary>
+    /// <param name="measureOn">
+    /// Where to time the hops: the pedal passes the inference thread's core with its SCHED_FIFO priority less one, so
+    /// the hops are timed where they will run, out of reach of ordinary processes, and a live inference thread on that
+    /// core (a swap) preempts the timing instead of waiting for it. Refused rights leave a normal thread.
+    /// </param>
     /// <exception cref="UsageException">A fixed budget shorter than a period for a hop that is not a whole number of periods.</exception>
-    public static BudgetChoice For(IStreamingCodec codec, int periodFrames, LivePacing pace, double? fixedMilliseconds, string fixedWhere)
+    public static BudgetChoice For(IStreamingCodec codec, int periodFrames, LivePacing pace, double? fixedMilliseconds, string fixedWhere, RealTimeSettings? measureOn = null)
     {
         ArgumentNullException.ThrowIfNull(codec);
         int rate = codec.SampleRate;
@@ -45,8 +52,17 @@ public sealed record BudgetChoice(int Samples, int SampleRate, double HopMicrose
             return new BudgetChoice(samples, rate, InferenceBudget.HopTimeMicroseconds(samples, codec.Hop, periodFrames, rate, speed), null, poll, ms, fixedWhere);
         }
 
-        HopTimes measured = InferenceBudget.Measure(codec);
-        int budget = InferenceBudget.Samples(measured.WorstMicroseconds, poll, codec.Hop, periodFrames, rate, speed);
+        HopTimes measured = default;
+        if (measureOn is null)
+        {
+            measured = InferenceBudget.Measure(codec);
+        }
+        else
+        {
+            RealTimeThread.Start(measureOn, () => measured = InferenceBudget.Measure(codec)).Join();
+        }
+
+        int budget = InferenceBudget.Samples(measured.CountedMicroseconds, poll, codec.Hop, periodFrames, rate, speed);
         return new BudgetChoice(budget, rate, InferenceBudget.HopTimeMicroseconds(budget, codec.Hop, periodFrames, rate, speed), measured, poll, null, null);
     }
 
@@ -56,7 +72,7 @@ public sealed record BudgetChoice(int Samples, int SampleRate, double HopMicrose
         if (Measured is HopTimes m)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"inference budget {Samples} samples ({Milliseconds:0.0} ms), measured: slowest of {m.Count} warm-up hops {m.WorstMicroseconds / 1000:0.00} ms (median {m.MedianMicroseconds / 1000:0.00}) x {InferenceBudget.HopTimeFactor} + {InferenceBudget.AddedMilliseconds} ms + poll {PollMicroseconds / 1000:0.00} ms = {InferenceBudget.NeededMicroseconds(m.WorstMicroseconds, PollMicroseconds) / 1000:0.00} ms, in whole periods: a hop has {HopMicroseconds / 1000:0.0} ms");
+                $"inference budget {Samples} samples ({Milliseconds:0.0} ms), measured: {m.Count} warm-up hops took {m.CountedMicroseconds / 1000:0.00} ms at the {InferenceBudget.Percentile * 100:0}th percentile (median {m.MedianMicroseconds / 1000:0.00}, slowest {m.WorstMicroseconds / 1000:0.00}) x {InferenceBudget.HopTimeFactor} + {InferenceBudget.AddedMilliseconds} ms + poll {PollMicroseconds / 1000:0.00} ms = {InferenceBudget.NeededMicroseconds(m.CountedMicroseconds, PollMicroseconds) / 1000:0.00} ms, in whole periods: a hop has {HopMicroseconds / 1000:0.0} ms");
         }
 
         return string.Create(CultureInfo.InvariantCulture,

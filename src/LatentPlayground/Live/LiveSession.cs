@@ -202,7 +202,9 @@ public static class LiveSession
 
             // The code runs once before the timing, so the first timed hops do not pay for compiling it.
             EngineWarmUp.Run(() => BuildEngine(codec, config, codec.Hop, parameters), codec, config.Period);
-            BudgetChoice budget = BudgetChoice.For(codec, config.Period, config.Pace, config.BudgetMilliseconds, config.Where("budget_ms"));
+            RealTimeSettings inference = DriverSettings(config, rate).InferenceThread;
+            var measureOn = inference with { Name = "lp-measure", FifoPriority = inference.FifoPriority is int p ? Math.Max(1, p - 1) : null };
+            BudgetChoice budget = BudgetChoice.For(codec, config.Period, config.Pace, config.BudgetMilliseconds, config.Where("budget_ms"), measureOn);
             LiveEngine Make() => BuildEngine(codec, config, budget.Samples, parameters);
             EngineWarmUp.Run(Make, codec, config.Period);
             return new LoadedModel(entry, opened, Make(), budget);

@@ -75,6 +75,9 @@ public sealed class PedalControl : IDisposable
 
     public PedalSettings Settings { get; private set; }
 
+    /// <summary>The engines this control side posts to (the current one, and the next one during a model swap).</summary>
+    public SwappableEngine Engine => _engine;
+
     /// <summary>
     /// The model library and the swaps between its models; null when the pedal plays one model only. Setting it
     /// connects its notices to <see cref="Notify"/> and remembers each model that comes to play.

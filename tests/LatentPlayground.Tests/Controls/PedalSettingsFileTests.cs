@@ -15,6 +15,7 @@ public sealed class PedalSettingsFileTests
         var settings = new PedalSettings
         {
             LastPreset = "03-perlin-drift.json",
+            Model = "my-rave-model",
             ClockSource = ClockSource.Tap,
             Bpm = 97.5,
             MidiChannel = 10,
@@ -29,6 +30,8 @@ public sealed class PedalSettingsFileTests
 
         PedalSettings back = PedalSettingsFile.Parse(PedalSettingsFile.Serialize(settings), "settings.json");
         Assert.Equal(settings.LastPreset, back.LastPreset);
+        Assert.Equal("my-rave-model", back.Model);
+        Assert.Null(PedalSettingsFile.Parse(PedalSettingsFile.Serialize(new PedalSettings()), "settings.json").Model);
         Assert.Equal(settings.ClockSource, back.ClockSource);
         Assert.Equal(settings.Bpm, back.Bpm);
         Assert.Equal(settings.MidiChannel, back.MidiChannel);
@@ -38,6 +41,7 @@ public sealed class PedalSettingsFileTests
 
     [Theory]
     [InlineData("""{ "midi_learned": { "200": "speed" } }""", "settings.json: midi_learned.200: is not a CC number 0..119")]
+    [InlineData("""{ "model": 3 }""", "settings.json: model: must be a model's name in the model library, or null for the default model")]
     [InlineData("""{ "midi_learned": { "20": "sped" } }""", "settings.json: midi_learned.20: \"sped\" is not a parameter")]
     [InlineData("""{ "expression": { "min_code": 900, "max_code": 100 } }""", "settings.json: expression.max_code: must be above min_code (900)")]
     [InlineData("""{ "expression": { "min_code": 0 } }""", "settings.json: expression.max_code: must be a whole number")]

@@ -146,7 +146,8 @@ public sealed class PedalSurfaceTests : IDisposable
         Run(20);
         _sim.Push(SimKeys.Tap);
         Run(200);
-        for (int i = 0; i < PanelLayout.Default.Rows(PanelPage.Settings).Count - 1; i++)
+        int calibrationRow = PanelLayout.Default.Rows(PanelPage.Settings).ToList().FindIndex(r => r.Kind == PanelRowKind.Setting && r.Setting == PanelSetting.ExpressionCalibration);
+        for (int i = 0; i < calibrationRow; i++)
         {
             _sim.Turn(1);
             Run(150);

@@ -15,7 +15,8 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--periods 99", "latentplayground: --periods: 99 is out of range 2..32")]
     [InlineData("--pace fast", "latentplayground: --pace: \"fast\" is not a pace")]
     [InlineData("--duration 0", "latentplayground: --duration: 0 is out of range 0.001..10000000")]
-    [InlineData("--budget-ms 10 --capture null --playback null", "latentplayground: --budget-ms: 10 ms is below the 22.67 ms that the late-hop fade (20 ms) and one period need")]
+    [InlineData("--budget-ms 1 --period 96 --capture null --playback null", "latentplayground: --budget-ms: 1 ms is below one period (2 ms): with a hop of 2048, not a whole number of 96-frame periods, every hop would be late")]
+    [InlineData("--budget-ms soon", "latentplayground: --budget-ms: \"soon\" is not a budget: use \"auto\" (measured per model) or a number of milliseconds")]
     [InlineData("--rate 44100 --capture null --playback null", "latentplayground: --rate: 44100 Hz differs from the model's 48000 Hz, and the live engine does not resample")]
     [InlineData("--capture lp_no_such_pcm --playback null", "latentplayground: ALSA capture PCM 'lp_no_such_pcm'")]
     [InlineData("--model /nonexistent/model --capture null", "latentplayground: /nonexistent/model")]
@@ -45,14 +46,14 @@ public sealed class RunCommandTests : IDisposable
     public void Options_override_the_config_file_and_are_named_as_options()
     {
         string path = Path.Combine(_folder, "pedal.json");
-        File.WriteAllText(path, """{ "period": 128, "budget_ms": 12 }""");
+        File.WriteAllText(path, """{ "period": 96, "budget_ms": 1 }""");
 
         // The file's budget is too small for its period; the command line's is fine but its period is not.
         (int code1, _, string stderr1) = CliRunner.Run("run", "--config", path, "--capture", "null", "--playback", "null");
         (int code2, _, string stderr2) = CliRunner.Run("run", "--config", path, "--budget-ms", "40", "--period", "8");
 
         Assert.Equal((2, 2), (code1, code2));
-        Assert.StartsWith($"latentplayground: {path}: budget_ms: 12 ms is below", stderr1, StringComparison.Ordinal);
+        Assert.StartsWith($"latentplayground: {path}: budget_ms: 1 ms is below one period", stderr1, StringComparison.Ordinal);
         Assert.Equal("latentplayground: --period: 8 is out of range 16..4096", stderr2.Trim());
     }
 
@@ -76,7 +77,7 @@ public sealed class RunCommandTests : IDisposable
     {
         try
         {
-            (int code, string stdout, string stderr) = CliRunner.Run("run", "--capture", "null", "--playback", "null", "--pace", "4", "--duration", "1.5", "--period", "256");
+            (int code, string stdout, string stderr) = CliRunner.Run("run", "--capture", "null", "--playback", "null", "--pace", "4", "--duration", "1.5", "--period", "256", "--budget-ms", "30");
 
             Assert.True(code == 0, stderr);
             Assert.Equal("", stdout);

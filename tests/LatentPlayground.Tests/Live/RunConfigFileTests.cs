@@ -98,6 +98,22 @@ public sealed class RunConfigFileTests : IDisposable
     }
 
     [Fact]
+    public void The_budget_is_auto_or_milliseconds_and_the_model_folders_are_folders()
+    {
+        RunConfig c = Parse("""{ "budget_ms": "auto", "models_folder": "models", "extra_model_folders": ["/media/*/latentplayground-models", "usb"] }""");
+
+        Assert.Null(c.BudgetMilliseconds);
+        Assert.Equal("pedal.json: budget_ms", c.Where("budget_ms"));
+        Assert.Equal(Path.Combine(_folder, "models"), c.ModelsFolder);
+        Assert.Equal(["/media/*/latentplayground-models", Path.Combine(_folder, "usb")], c.ExtraModelFolders);
+        Assert.Equal(12.5, Parse("""{ "budget_ms": 12.5 }""").BudgetMilliseconds);
+        Assert.Null(new RunConfig().ModelsFolder);
+        Assert.Equal(RunConfig.DefaultExtraModelFolders, new RunConfig().ExtraModelFolders);
+        Assert.StartsWith("pedal.json: budget_ms: \"fast\" is not a budget", Refused("""{ "budget_ms": "fast" }"""), StringComparison.Ordinal);
+        Assert.Equal("pedal.json: extra_model_folders: must be a list of paths, not \"/media\"", Refused("""{ "extra_model_folders": "/media" }"""));
+    }
+
+    [Fact]
     public void Paths_that_exist_as_the_wrong_kind_of_thing_are_refused()
     {
         File.WriteAllText(Path.Combine(_folder, "afile"), "");

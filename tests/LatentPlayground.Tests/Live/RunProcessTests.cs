@@ -73,7 +73,7 @@ public sealed class RunProcessTests : IDisposable
         string path = Path.Combine(_folder, "pedal.json");
         File.WriteAllText(path, $$"""
             { "schema": 1, "capture": "{{FilePcms.CaptureName}}", "playback": "{{FilePcms.PlaybackName}}",
-              "channels": 1, "format": "FLOAT_LE", "period": 128, "periods": 2, "pace": {{pace}} }
+              "channels": 1, "format": "FLOAT_LE", "period": 128, "periods": 2, "pace": {{pace}}, "budget_ms": 30 }
             """);
         return path;
     }

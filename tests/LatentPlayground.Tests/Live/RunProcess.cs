@@ -1,0 +1,27 @@
+using System.Diagnostics;
+
+namespace LatentPlayground.Tests.Live;
+
+/// <summary><c>latentplayground</c> in its own process, its PCMs chosen by ALSA_CONFIG_PATH, stderr and stdout redirected.</summary>
+internal static class RunProcess
+{
+    public static Process Start(FilePcms pcms, params string[] args)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "latentplayground.dll"));
+        foreach (string a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["ALSA_CONFIG_PATH"] = pcms.ConfigPath;
+        info.Environment.Remove("NOTIFY_SOCKET");
+        info.Environment.Remove("JOURNAL_STREAM");
+        return Process.Start(info)!;
+    }
+}
