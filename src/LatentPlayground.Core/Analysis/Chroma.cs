@@ -72,6 +72,7 @@ public static class Chroma
 
         var vectors = new double[frames][];
         frameRms = new double[frames];
+        var fft = new Fft(FrameSize);
         var real = new double[FrameSize];
         var imag = new double[FrameSize];
         for (int i = 0; i < frames; i++)
@@ -86,7 +87,7 @@ public static class Chroma
             }
 
             frameRms[i] = Math.Sqrt(sumSquares / FrameSize);
-            Fft.Forward(real, imag);
+            fft.Forward(real, imag);
             var chroma = new double[12];
             for (int k = 0; k < bins; k++)
             {

@@ -37,13 +37,14 @@ public static class Yin
         }
 
         peak += 1e-12;
-        int size = Fft.NextPowerOfTwo(w + tauMax);
+        var fft = new Fft(Fft.NextPowerOfTwo(w + tauMax));
+        int size = fft.Size;
         var segment = new double[2 * w];
         var energy = new double[(2 * w) + 1];
-        var sr = new double[size];
-        var si = new double[size];
-        var ar = new double[size];
-        var ai = new double[size];
+        var zr = new double[size];
+        var zi = new double[size];
+        var rr = new double[size];
+        var ri = new double[size];
         var d = new double[tauMax + 1];
         var cmnd = new double[tauMax + 1];
         for (int i = 0; i < frames; i++)
@@ -70,29 +71,34 @@ public static class Yin
             }
 
             // corr(tau) = sum over j < w of segment[tau + j] * segment[j], for tau = 0..tauMax: the
-            // circular cross-correlation of the first w + tauMax samples with the first w, which does
-            // not wrap for these lags because the transform is at least w + tauMax long.
-            Array.Clear(sr);
-            Array.Clear(si);
-            Array.Clear(ar);
-            Array.Clear(ai);
-            Array.Copy(segment, sr, w + tauMax);
-            Array.Copy(segment, ar, w);
-            Fft.Forward(sr, si);
-            Fft.Forward(ar, ai);
+            // circular cross-correlation of s, the first w + tauMax samples, with a, the first w, which does
+            // not wrap for these lags because the transform is at least w + tauMax long. One complex
+            // transform of z = s + i a gives both spectra: S[k] = (Z[k] + conj Z[-k]) / 2 and
+            // A[k] = (Z[k] - conj Z[-k]) / 2i; then corr = IFFT(S conj A).
+            Array.Clear(zr);
+            Array.Clear(zi);
+            Array.Copy(segment, zr, w + tauMax);
+            Array.Copy(segment, zi, w);
+            fft.Forward(zr, zi);
             for (int k = 0; k < size; k++)
             {
-                // S * conj(A)
-                double re = (sr[k] * ar[k]) + (si[k] * ai[k]);
-                double im = (si[k] * ar[k]) - (sr[k] * ai[k]);
-                sr[k] = re;
-                si[k] = im;
+                int m = (size - k) & (size - 1);
+                double p = zr[k];
+                double q = zi[k];
+                double u = zr[m];
+                double v = zi[m];
+                double sRe = 0.5 * (p + u);
+                double sIm = 0.5 * (q - v);
+                double aRe = 0.5 * (q + v); // conj A
+                double aIm = 0.5 * (p - u);
+                rr[k] = (sRe * aRe) - (sIm * aIm);
+                ri[k] = (sRe * aIm) + (sIm * aRe);
             }
 
-            Fft.Inverse(sr, si);
+            fft.Inverse(rr, ri);
             for (int tau = 0; tau <= tauMax; tau++)
             {
-                d[tau] = (energy[w] - energy[0]) + (energy[tau + w] - energy[tau]) - (2 * sr[tau]);
+                d[tau] = (energy[w] - energy[0]) + (energy[tau + w] - energy[tau]) - (2 * rr[tau]);
             }
 
             cmnd[0] = 1.0;

@@ -1,25 +1,37 @@
 using System.CommandLine;
 using System.Globalization;
 using LatentPlayground.Inference;
+using LatentPlayground.Render;
 
 namespace LatentPlayground.Commands;
 
 /// <summary>
 /// <c>latentplayground model info DIR</c>: validates a model package, runs one hop through each of its
 /// graph pairs, and prints what a player needs to know about it. A bad package is one line on stderr
-/// and exit code 2. Thread: main.
+/// and exit code 2. With <c>--quality</c> it also renders the bundled demo clips through the model and
+/// prints measures that listen (see <see cref="ModelQuality"/>); <c>--json</c> prints those as JSON instead.
+/// Thread: main.
 /// </summary>
 public static class ModelInfoCommand
 {
     private const int DimensionCount = Core.Modulation.ModulatorBank.Dimensions;
 
-    public static Command Create(CommandContext context)
+    public static Command Create(CommandContext context, ICodecSource? codecs = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ICodecSource source = codecs ?? new OnnxCodecSource();
         var folder = new Argument<string>("DIR") { Description = "Model package folder (model.json, encoder.onnx, decoder.onnx)" };
+        var quality = new Option<bool>("--quality")
+        {
+            Description = "Also render the bundled demo clips through the model, as render does with the latent untouched, and print the "
+                + "periodic-artefact share (a buzz locked to the hop), loudness r, pitch following and chroma",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the --quality measures as JSON instead of text (implies --quality)" };
+        var precision = new Option<string>("--precision") { Description = "Graphs --quality renders with: int8 (default when the package has it) or fp32", HelpName = "int8|fp32" };
+        precision.AcceptOnlyFromAmong("int8", "fp32");
         var info = new Command("info", "Validate a model package and print its name, rates, latent size, states, latency, quantisation, files, provenance and licence.")
         {
-            folder,
+            folder, quality, json, precision,
         };
         info.SetAction(r =>
         {
@@ -38,7 +50,32 @@ public static class ModelInfoCommand
                 throw new UsageException(e.Message, e);
             }
 
-            Write(context.Out, package);
+            bool asJson = r.GetValue(json);
+            bool measure = asJson || r.GetValue(quality);
+            string? chosen = r.GetValue(precision);
+            if (chosen is not null && !measure)
+            {
+                throw new UsageException("--precision: only with --quality (model info runs every precision the package has)");
+            }
+
+            if (!asJson)
+            {
+                Write(context.Out, package);
+            }
+
+            if (measure)
+            {
+                ModelQualityReport report = ModelQuality.Measure(source, package, chosen);
+                if (asJson)
+                {
+                    ModelQualityWriter.WriteJson(context.Out, report, package.Folder);
+                }
+                else
+                {
+                    ModelQualityWriter.WriteText(context.Out, report);
+                }
+            }
+
             return ExitCodes.Ok;
         });
 

@@ -45,23 +45,24 @@ public class PeriodicShareTests
     }
 
     [Fact]
-    public void The_chance_level_is_the_combs_share_of_the_bins()
+    public void The_chance_level_is_the_combs_share_of_the_signals_own_bins()
     {
         PeriodicShareResult result = PeriodicShare.Measure(TestSignals.Plucks([110.0], 1, 8 * Rate), Rate, Hop);
 
-        Assert.Equal(524288, result.FftSize);
-        Assert.Equal(Rate / 524288.0, result.ResolutionHz, 12);
+        // numpy's grid: the n-point DFT of the 8 s clip, not a zero-padded one; bins every 0.125 Hz.
+        Assert.Equal(8 * Rate, result.TransformLength);
+        Assert.Equal(0.125, result.ResolutionHz, 12);
         foreach (PeriodicComb c in result.Combs)
         {
-            // Each of the comb's lines covers the bins of its 0.5 Hz band plus the first bin past it;
-            // the last harmonic at Nyquist keeps only the bins below Nyquist.
-            double perLine = (0.5 / result.ResolutionHz) + 1;
-            double expected = c.Harmonics * perLine / (result.FftSize / 2);
-            Assert.InRange(c.Chance, expected * 0.85, expected * 1.1);
+            // Each line's band runs from the first bin at or above h - 0.25 Hz to the first at or above
+            // h + 0.25 Hz inclusive: 5 bins when the harmonics fall on the grid, as here; the last
+            // harmonic, at Nyquist, keeps the 3 bins up to it.
+            double expected = ((c.Harmonics - 1) * 5 + 3) / (8.0 * Rate / 2);
+            Assert.Equal(expected, c.Chance, 1e-12);
         }
 
-        // 128 lines of about 0.59 Hz over 24 kHz: the 0.3 % the issue quotes for P=256.
-        Assert.InRange(result.Combs.Single(c => c.Period == 256).Chance, 0.0028, 0.0034);
+        // 128 lines of 0.625 Hz over 24 kHz: the 0.33 % the issue quotes for P=256.
+        Assert.Equal(0.0033, result.Combs.Single(c => c.Period == 256).Chance, 4);
     }
 
     [Fact]
