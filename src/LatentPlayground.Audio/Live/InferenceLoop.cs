@@ -12,7 +12,7 @@ namespace LatentPlayground.Audio.Live;
 /// <remarks>
 /// Why it polls and for how long: a hop completes only when the audio thread finishes a period, so the
 /// thread sleeps a quarter of a period (0.67 ms at 128 frames and 48 kHz, scaled by the pace) and looks
-/// again. That adds at most a quarter period to the hop's time against its budget (tens of milliseconds),
+/// again. That adds at most a quarter period to the hop's time, which the measured budget counts (InferenceBudget),
 /// costs about 1500 short wake-ups a second, and spares the audio thread any signalling call: it only
 /// writes the ring, as the design asks. A condition variable would be woken by the audio thread, which
 /// must not make system calls it could block in.
