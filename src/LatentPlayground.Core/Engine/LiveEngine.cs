@@ -220,8 +220,8 @@ public sealed class LiveEngine
     }
 
     /// <summary>
-    /// Thread: audio. From the next period on, the wet signal dips to the aligned dry signal for good (the
-    /// late-hop fade), without counting a late hop: a model swap retires this engine.
+    /// Thread: audio. From the next <see cref="ProcessPeriod"/> on, the wet signal dips to the aligned dry signal for
+    /// good (the late-hop fade), without counting a late hop: a model swap retires this engine.
     /// </summary>
     public void BeginRetire() => _retiring = true;
 
