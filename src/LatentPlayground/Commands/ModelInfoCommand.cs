@@ -132,6 +132,13 @@ public static class ModelInfoCommand
         {
             o.WriteLine($"  {s.Input} -> {s.Output}  {ShapeText.Format(s.Shape)}");
         }
+
+        // Imported RAVE models draw inside their decoder; the engine feeds those draws, seeded.
+        foreach (NoiseInput n in g.NoiseInputs)
+        {
+            string what = n.Distribution == NoiseDistribution.Normal ? "normal draws" : "uniform draws";
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  noise input {n.Name}  {ShapeText.Format(n.Shape)}, {what} from the engine's seeded generator ({n.DeterministicValue:0.##} with --noise off)"));
+        }
     }
 
     // What the pedal's eight modulators and offsets do with a latent of this size, so a player knows

@@ -64,4 +64,15 @@ public sealed class ModelImportTests(RaveFixtures fixtures)
         var raspberry = ModelPackage.Load(fixtures.Imported("raspberry").Folder);
         Assert.Equal((2048, 128), (raspberry.Hop, raspberry.LatentSize));
     }
+
+    [RaveFixtureFact]
+    public void Model_info_lists_the_noise_the_engine_feeds_an_imported_model()
+    {
+        var (code, _, error, folder) = fixtures.Imported("v1_c8");
+        Assert.True(code == 0, error);
+        var (rc, output, stderr) = CliRunner.Run("model", "info", folder);
+        Assert.True(rc == 0, stderr);
+        Assert.Contains("noise input noise.latent_pad  [1, 64, 1], normal draws", output, StringComparison.Ordinal);
+        Assert.Contains("noise input noise.uniform.00", output, StringComparison.Ordinal);
+    }
 }
