@@ -22,7 +22,6 @@ for a failure while writing.
 import argparse
 import base64
 import datetime
-import hashlib
 import json
 import os
 import shutil
@@ -34,6 +33,7 @@ import numpy as np
 import onnx
 import torch
 
+from ..quantize import _sha256
 from ..riff import make_riff
 from .blocks import Unsupported
 from .delay import model_delay
@@ -53,14 +53,6 @@ class ImportError_(Exception):
 
 def progress(msg):
     print(f"progress: {msg}", flush=True)
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def load_torchscript(path):
@@ -209,7 +201,7 @@ def run(args):
     if not args.name and name.endswith("_streaming"):
         name = name[:-len("_streaming")]  # `rave export --streaming` names its file NAME_streaming.ts
     progress(f"reading {path}")
-    digest = sha256(path) if os.path.isfile(path) else None
+    digest = _sha256(path) if os.path.isfile(path) else None
     ts = load_torchscript(path)
     check_root(ts)
     check_streaming(ts, path)
