@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using LatentPlayground.Audio.Alsa;
+using LatentPlayground.Core.Dsp;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Realtime;
 
@@ -8,6 +9,8 @@ namespace LatentPlayground.Audio.Live;
 
 /// <summary>
 /// The audio thread's body: read a period, run the engine's sample stage, write the period back, count.
+/// When the card runs at another rate than the model, a <see cref="RateBridge"/> resamples each period on
+/// its way to the engine and back.
 /// Everything it touches is sized here, so the loop itself never allocates, locks, logs or does file I/O;
 /// its only waits are the capture read (a card's pace) or the period clock (the same pace, for PCMs that
 /// have none).
@@ -22,6 +25,9 @@ internal sealed class AudioLoop
     private readonly OutputFade _fade;
     private readonly float[] _input;
     private readonly float[] _output;
+    private readonly RateBridge? _bridge;
+    private readonly float[] _modelInput;
+    private readonly float[] _modelOutput;
     private readonly long _stopAfterFrames;
     private readonly long _warmUpFrames;
     private readonly double _periodMicroseconds;
@@ -31,7 +37,7 @@ internal sealed class AudioLoop
     private long _allocatedAtWarmUp;
     private volatile bool _stopRequested;
 
-    public AudioLoop(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings)
+    public AudioLoop(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, RateBridge? bridge = null)
     {
         _engine = engine;
         _stream = stream;
@@ -41,6 +47,9 @@ internal sealed class AudioLoop
         _fade = new OutputFade(Math.Max(1, (int)Math.Round(settings.FadeOutSeconds * rate)));
         _input = new float[stream.SamplesPerPeriod];
         _output = new float[stream.SamplesPerPeriod];
+        _bridge = bridge;
+        _modelInput = new float[(bridge?.MaxModelFrames ?? 0) * stream.Channels];
+        _modelOutput = new float[_modelInput.Length];
         _stopAfterFrames = settings.StopAfterFrames ?? long.MaxValue;
         _warmUpFrames = (long)Math.Ceiling(settings.WarmUpSeconds * rate);
         _periodMicroseconds = settings.Pacing.Mode == PacingMode.None ? 0 : periodNanoseconds / 1000;
@@ -79,7 +88,17 @@ internal sealed class AudioLoop
             _clock?.WaitForNextPeriod();
             _stream.ReadPeriod(_input);
             long began = Stopwatch.GetTimestamp();
-            _engine.ProcessPeriod(_input, _output, frames);
+            if (_bridge is null)
+            {
+                _engine.ProcessPeriod(_input, _output, frames);
+            }
+            else
+            {
+                int modelFrames = _bridge.ToModel(_input, frames, _modelInput);
+                _engine.ProcessPeriod(_modelInput, _modelOutput, modelFrames);
+                _bridge.FromModel(_modelOutput, modelFrames, _output, frames);
+            }
+
             bool silent = _fade.Apply(_output, channels);
             _stream.WritePeriod(_output);
             long ended = Stopwatch.GetTimestamp();

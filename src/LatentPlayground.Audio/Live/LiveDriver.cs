@@ -1,3 +1,4 @@
+using LatentPlayground.Core.Dsp;
 using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.RealTime;
 using LatentPlayground.Core.Engine;
@@ -21,11 +22,11 @@ public sealed class LiveDriver
     private RealTimeThread? _inferenceThread;
     private bool _stopped;
 
-    private LiveDriver(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, int hop)
+    private LiveDriver(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, int hop, RateBridge? bridge)
     {
         _engine = engine;
         Settings = settings;
-        _audio = new AudioLoop(engine, stream, settings);
+        _audio = new AudioLoop(engine, stream, settings, bridge);
         _inference = new InferenceLoop(engine, stream.PeriodFrames, settings, hop);
     }
 
@@ -69,19 +70,28 @@ public sealed class LiveDriver
         return Start(new SwappableEngine(engine), stream, hop, settings, warn);
     }
 
-    /// <summary>As <see cref="Start(LiveEngine, AlsaDuplexStream, int, LiveDriverSettings, Action{string}?)"/>, for an engine that can swap models while running.</summary>
-    public static LiveDriver Start(SwappableEngine engine, AlsaDuplexStream stream, int hop, LiveDriverSettings settings, Action<string>? warn = null)
+    /// <summary>
+    /// As <see cref="Start(LiveEngine, AlsaDuplexStream, int, LiveDriverSettings, Action{string}?)"/>, for an engine
+    /// that can swap models while running. With a <paramref name="bridge"/>, the stream runs at the card's rate and
+    /// the engine at the model's, the audio thread resampling between them; the driver owns the bridge from here.
+    /// </summary>
+    public static LiveDriver Start(SwappableEngine engine, AlsaDuplexStream stream, int hop, LiveDriverSettings settings, Action<string>? warn = null, RateBridge? bridge = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfLessThan(hop, 1);
-        if (stream.SampleRate != engine.SampleRate || stream.Channels != engine.Channels)
+        if (stream.SampleRate != (bridge?.CardRate ?? engine.SampleRate) || stream.Channels != engine.Channels)
         {
             throw new ArgumentException($"the stream runs {stream.SampleRate} Hz x {stream.Channels} ch but the engine was built for {engine.SampleRate} Hz x {engine.Channels} ch", nameof(stream));
         }
 
-        var driver = new LiveDriver(engine, stream, settings, hop);
+        if (bridge is not null && (bridge.ModelRate != engine.SampleRate || bridge.MaxModelFrames > engine.MaxPeriodFrames))
+        {
+            throw new ArgumentException($"the bridge gives {bridge.ModelRate} Hz periods of up to {bridge.MaxModelFrames} frames; the engine takes {engine.SampleRate} Hz up to {engine.MaxPeriodFrames}", nameof(bridge));
+        }
+
+        var driver = new LiveDriver(engine, stream, settings, hop, bridge);
         CodePreparation.Run();
         if (settings.LockMemory)
         {

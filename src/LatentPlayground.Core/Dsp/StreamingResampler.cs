@@ -121,6 +121,29 @@ public sealed class StreamingResampler
         return written;
     }
 
+    /// <summary>
+    /// How many outputs <paramref name="inputSamples"/> inputs would give from phase <paramref name="phase"/>
+    /// (start from 0, as after <see cref="Reset"/>), advancing it: the same arithmetic as <see cref="Process"/>
+    /// without the filtering, so a caller can size buffers for a whole stream of periods. Thread: any.
+    /// </summary>
+    public int CountOutputs(ref long phase, int inputSamples)
+    {
+        int count = 0;
+        for (int i = 0; i < inputSamples; i++)
+        {
+            if (phase < _up)
+            {
+                long n = (_up - phase + _down - 1) / _down;
+                count += (int)n;
+                phase += n * _down;
+            }
+
+            phase -= _up;
+        }
+
+        return count;
+    }
+
     private static int Gcd(int a, int b)
     {
         while (b != 0)

@@ -3,6 +3,7 @@ using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.Live;
 using LatentPlayground.Audio.RealTime;
 using LatentPlayground.Commands;
+using LatentPlayground.Core.Dsp;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Controls;
@@ -44,9 +45,26 @@ public static class LiveSession
         ParameterSet parameters = StartingPreset(config, bank, bankFolder, ref pedalSettings, startup);
         ModelLibrary library = ScanLibrary(config, startup);
         ModelEntry first = StartingModel(config, library, ref pedalSettings, startup);
-        int rate = config.Rate ?? first.SampleRate;
-        LoadedModel loaded = Load(first, config, codecs, rate, parameters, modelRate => string.Create(CultureInfo.InvariantCulture,
-            $"{config.Where("rate")}: {rate} Hz differs from the model's {modelRate} Hz, and the live engine does not resample"));
+        // The card opens first, at the model's rate unless told otherwise, because the engine is sized for the
+        // periods it will see: the card's own, or the resampled ones when the rates differ.
+        int modelRate = first.SampleRate;
+        AlsaDuplexStream stream = OpenStream(config, modelRate, startup);
+        int rate = stream.SampleRate;
+        RateBridge? bridge;
+        LoadedModel loaded;
+        try
+        {
+            bridge = BridgeFor(config, rate, modelRate);
+            int enginePeriod = bridge?.MaxModelFrames ?? stream.PeriodFrames;
+            loaded = Load(first, config, codecs, modelRate, enginePeriod, parameters, codecRate => string.Create(CultureInfo.InvariantCulture,
+                $"its model.json says {modelRate} Hz but its graphs run at {codecRate} Hz"));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
         ModelSwitcher? switcher = null;
         try
         {
@@ -54,16 +72,15 @@ public static class LiveSession
             engine.Tempo.SetTempo(pedalSettings.Bpm);
             engine.Tempo.Start();
             var engines = new SwappableEngine(engine);
-            (PinMap? pins, ControlsMap controlsMap) = LoadHardwareMaps(config);
-            using var control = new PedalControl(engines, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
-
-            AlsaDuplexStream stream = OpenStream(config, rate);
             try
             {
+                (PinMap? pins, ControlsMap controlsMap) = LoadHardwareMaps(config);
+                using var control = new PedalControl(engines, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
                 WetLatency LatencyOf(LiveEngine e) =>
-                    WetLatency.From(e.LatencySamples, e.WetDelaySamples, e.BudgetSamples, e.ModelLatencySamples, stream.Periods, stream.PeriodFrames, rate);
+                    WetLatency.From(e.LatencySamples, e.WetDelaySamples, e.BudgetSamples, e.ModelLatencySamples, stream.Periods, stream.PeriodFrames, rate,
+                        bridge?.LatencyCardSamples ?? 0, modelRate);
                 var latency = LatencyOf(engine);
-                StartupReport.Before(log, config, loaded.Codec.Description, engine.Codec, stream, latency, loaded.Budget, library);
+                StartupReport.Before(log, config, loaded.Codec.Description, engine.Codec, stream, latency, loaded.Budget, library, bridge);
                 foreach ((bool warning, string text) in startup)
                 {
                     if (warning)
@@ -78,12 +95,12 @@ public static class LiveSession
 
                 // Later models load on the switcher's worker thread, for this stream's rate.
                 switcher = new ModelSwitcher(engines, library, first, loaded.Codec,
-                    entry => Load(entry, config, codecs, rate, parameters, modelRate => string.Create(CultureInfo.InvariantCulture,
-                        $"it runs at {modelRate} Hz and the card at {rate} Hz; the live engine does not resample (start the pedal with it to play it)")),
+                    entry => Load(entry, config, codecs, modelRate, engine.MaxPeriodFrames, parameters, otherRate => string.Create(CultureInfo.InvariantCulture,
+                        $"it runs at {otherRate} Hz and the engine at {modelRate} Hz; a change of rate needs a restart (start the pedal with it to play it)")),
                     e => LatencyOf(e).ToString(), log);
                 control.Models = switcher;
 
-                LiveDriver driver = LiveDriver.Start(engines, stream, engine.Hop, DriverSettings(config, rate), log.Warning);
+                LiveDriver driver = LiveDriver.Start(engines, stream, engine.Hop, DriverSettings(config, rate), log.Warning, bridge);
                 StartupReport.Threads(log, driver);
                 notifier.Ready($"running, wet latency {latency.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
                 if (notifier.LastError is string notifyError)
@@ -161,8 +178,8 @@ public static class LiveSession
         return library;
     }
 
-    // --model wins; otherwise the model chosen before the restart (settings.json), if the library still has it and
-    // the card's configured rate suits it; otherwise the default.
+    // --model wins; otherwise the model chosen before the restart (settings.json), if the library still has it;
+    // otherwise the default. Any rate suits: a card at another rate is bridged.
     private static ModelEntry StartingModel(RunConfig config, ModelLibrary library, ref PedalSettings settings, List<(bool Warning, string Text)> log)
     {
         if (config.Where("model") == "--model" || settings.Model is not string name)
@@ -177,19 +194,13 @@ public static class LiveSession
             return library.Default;
         }
 
-        if (config.Rate is int rate && rate != chosen.SampleRate)
-        {
-            log.Add((true, string.Create(CultureInfo.InvariantCulture, $"model {name} (chosen before the restart) runs at {chosen.SampleRate} Hz, but {config.Where("rate")} is {rate}; starting on the default model {library.Default.Name}")));
-            settings = settings with { Model = null };
-            return library.Default;
-        }
-
         return chosen;
     }
 
-    // Opens a model and builds its engine for this stream: the rate checked, the budget chosen (measured with
-    // warm-up hops on this thread unless fixed), the engine warmed. The caller owns the result's codec.
-    private static LoadedModel Load(ModelEntry entry, RunConfig config, ICodecSource codecs, int rate, ParameterSet parameters, Func<int, string> rateProblem)
+    // Opens a model and builds its engine for this stream: the rate checked against the engine's, the budget
+    // chosen (measured with warm-up hops on this thread unless fixed), the engine warmed, sized for periods of up
+    // to enginePeriod frames. The caller owns the result's codec.
+    private static LoadedModel Load(ModelEntry entry, RunConfig config, ICodecSource codecs, int rate, int enginePeriod, ParameterSet parameters, Func<int, string> rateProblem)
     {
         OpenedCodec opened = codecs.Open(entry.Folder, config.Precision);
         try
@@ -201,12 +212,12 @@ public static class LiveSession
             }
 
             // The code runs once before the timing, so the first timed hops do not pay for compiling it.
-            EngineWarmUp.Run(() => BuildEngine(codec, config, codec.Hop, parameters), codec, config.Period);
+            EngineWarmUp.Run(() => BuildEngine(codec, config, enginePeriod, codec.Hop, parameters), codec, enginePeriod);
             RealTimeSettings inference = DriverSettings(config, rate).InferenceThread;
             var measureOn = inference with { Name = "lp-measure", FifoPriority = inference.FifoPriority is int p ? Math.Max(1, p - 1) : null };
-            BudgetChoice budget = BudgetChoice.For(codec, config.Period, config.Pace, config.BudgetMilliseconds, config.Where("budget_ms"), measureOn);
-            LiveEngine Make() => BuildEngine(codec, config, budget.Samples, parameters);
-            EngineWarmUp.Run(Make, codec, config.Period);
+            BudgetChoice budget = BudgetChoice.For(codec, enginePeriod, config.Pace, config.BudgetMilliseconds, config.Where("budget_ms"), measureOn);
+            LiveEngine Make() => BuildEngine(codec, config, enginePeriod, budget.Samples, parameters);
+            EngineWarmUp.Run(Make, codec, enginePeriod);
             return new LoadedModel(entry, opened, Make(), budget);
         }
         catch
@@ -346,9 +357,9 @@ public static class LiveSession
         return end == RunEnd.Failed ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    private static LiveEngine BuildEngine(IStreamingCodec codec, RunConfig config, int budget, ParameterSet parameters)
+    private static LiveEngine BuildEngine(IStreamingCodec codec, RunConfig config, int period, int budget, ParameterSet parameters)
     {
-        var engine = new LiveEngine(codec, config.Channels, config.Period, budget);
+        var engine = new LiveEngine(codec, config.Channels, period, budget);
         foreach (ParameterDescriptor d in ParameterTable.All)
         {
             if (d.Kind != ParameterKind.Action)
@@ -361,9 +372,11 @@ public static class LiveSession
         return engine;
     }
 
-    private static AlsaDuplexStream OpenStream(RunConfig config, int rate)
+    // The configured rate, or the model's. A card that refuses the model's rate (and no rate was configured)
+    // runs at the nearest it offers, and the pedal resamples; the first refusal is what a failure reports.
+    private static AlsaDuplexStream OpenStream(RunConfig config, int modelRate, List<(bool Warning, string Text)> log)
     {
-        var settings = new PcmSettings(rate, config.Channels, config.Period, config.Periods)
+        var settings = new PcmSettings(config.Rate ?? modelRate, config.Channels, config.Period, config.Periods)
         {
             Formats = config.Format is PcmSampleFormat f ? [f] : PcmSampleFormats.DefaultPreference,
         };
@@ -371,10 +384,41 @@ public static class LiveSession
         {
             return AlsaDuplexStream.Open(config.Capture, config.Playback, settings);
         }
+        catch (AlsaException e) when (config.Rate is null)
+        {
+            try
+            {
+                AlsaDuplexStream near = AlsaDuplexStream.Open(config.Capture, config.Playback, settings with { RequireExactRate = false });
+                log.Add((true, string.Create(CultureInfo.InvariantCulture,
+                    $"the card cannot run at the model's {modelRate} Hz; it runs at {near.SampleRate} Hz, and the pedal resamples")));
+                return near;
+            }
+            catch (AlsaException)
+            {
+                throw new UsageException(e.Message, e);
+            }
+        }
         catch (AlsaException e)
         {
             throw new UsageException(e.Message, e);
         }
+    }
+
+    // Null when the card runs at the model's rate; otherwise the resampling round trip for its periods.
+    private static RateBridge? BridgeFor(RunConfig config, int cardRate, int modelRate)
+    {
+        if (cardRate == modelRate)
+        {
+            return null;
+        }
+
+        if (!RateBridge.Supports(cardRate, modelRate))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{config.Where("rate")}: the card runs at {cardRate} Hz and the model at {modelRate} Hz, which have no small ratio to resample by; use 44100, 48000 or 96000"));
+        }
+
+        return new RateBridge(cardRate, modelRate, config.Channels, config.Period);
     }
 
     private static LiveDriverSettings DriverSettings(RunConfig config, int rate)

@@ -17,7 +17,7 @@ public sealed record RunConfig
     /// <summary>ALSA playback PCM name.</summary>
     public string Playback { get; init; } = "default";
 
-    /// <summary>Sample rate; null takes the model's (the live engine does not resample).</summary>
+    /// <summary>The card's sample rate; null takes the model's. Any other rate is bridged by streaming resampling (Core.Dsp.RateBridge).</summary>
     public int? Rate { get; init; }
 
     public int Channels { get; init; } = 2;

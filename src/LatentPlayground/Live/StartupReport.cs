@@ -11,12 +11,18 @@ namespace LatentPlayground.Live;
 /// </summary>
 internal static class StartupReport
 {
-    public static void Before(LiveLog log, RunConfig config, string model, IStreamingCodec codec, AlsaDuplexStream stream, WetLatency latency, BudgetChoice budget, Library.ModelLibrary library)
+    public static void Before(LiveLog log, RunConfig config, string model, IStreamingCodec codec, AlsaDuplexStream stream, WetLatency latency, BudgetChoice budget, Library.ModelLibrary library, Core.Dsp.RateBridge? bridge)
     {
         log.Info(string.Create(CultureInfo.InvariantCulture, $"latentplayground run: pid {Environment.ProcessId}, config {config.Source ?? "(none: defaults and options)"}"));
         log.Info(string.Create(CultureInfo.InvariantCulture,
             $"model {model}: hop {codec.Hop} samples, {codec.SampleRate} Hz, {codec.LatencySamples} samples of its own latency"));
         log.Info($"audio: {stream}");
+        if (bridge is not null)
+        {
+            log.Info(string.Create(CultureInfo.InvariantCulture,
+                $"resampling: the card at {bridge.CardRate} Hz, the model at {bridge.ModelRate} Hz; every period goes to the model's rate and back (polyphase sinc, flat to 90 % of the lower Nyquist), adding {bridge.LatencyCardSamples} samples"));
+        }
+
         log.Notice($"wet latency {latency}; held constant while running");
         log.Info($"{budget}; a later hop fades to the aligned dry signal and back");
         log.Info($"pace: {config.Pace}");

@@ -75,7 +75,7 @@ public sealed partial class ModelSwapRunTests : IDisposable
 
         Assert.Contains("model library: 3 models (latentplayground-default, synth-b, synth-44k); default latentplayground-default", stderr, StringComparison.Ordinal);
         Assert.Equal(
-            ["warning: model synth-44k: not loaded: it runs at 44100 Hz and the card at 48000 Hz; the live engine does not resample (start the pedal with it to play it); still playing synth-b"],
+            ["warning: model synth-44k: not loaded: it runs at 44100 Hz and the engine at 48000 Hz; a change of rate needs a restart (start the pedal with it to play it); still playing synth-b"],
             lines.Where(l => l.Contains("synth-44k", StringComparison.Ordinal) && l.StartsWith("warning:", StringComparison.Ordinal)));
         Assert.Contains("model synth-b: loaded (hop 1024, 48000 Hz, 8 dimensions, 3000 samples of latency; inference budget 1440 samples (30.0 ms), fixed by", stderr, StringComparison.Ordinal);
         Assert.Contains("model synth-b: playing; wet latency 5784 samples (120.5 ms at 48000 Hz) = hop 1024 + budget 1440 + model 3000 + limiter 64 + ALSA buffer 256 (2 x 128)", stderr, StringComparison.Ordinal);

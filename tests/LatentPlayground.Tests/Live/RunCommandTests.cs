@@ -17,7 +17,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--duration 0", "latentplayground: --duration: 0 is out of range 0.001..10000000")]
     [InlineData("--budget-ms 1 --period 96 --capture null --playback null", "latentplayground: --budget-ms: 1 ms is below one period (2 ms): with a hop of 2048, not a whole number of 96-frame periods, every hop would be late")]
     [InlineData("--budget-ms soon", "latentplayground: --budget-ms: \"soon\" is not a budget: use \"auto\" (measured per model) or a number of milliseconds")]
-    [InlineData("--rate 44100 --capture null --playback null", "latentplayground: --rate: 44100 Hz differs from the model's 48000 Hz, and the live engine does not resample")]
+    [InlineData("--rate 44101 --capture null --playback null", "latentplayground: --rate: the card runs at 44101 Hz and the model at 48000 Hz, which have no small ratio to resample by")]
     [InlineData("--capture lp_no_such_pcm --playback null", "latentplayground: ALSA capture PCM 'lp_no_such_pcm'")]
     [InlineData("--model /nonexistent/model --capture null", "latentplayground: /nonexistent/model")]
     public void Bad_settings_are_one_line_and_exit_code_2(string args, string expected)

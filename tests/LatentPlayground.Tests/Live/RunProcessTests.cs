@@ -68,12 +68,67 @@ public sealed class RunProcessTests : IDisposable
         Assert.DoesNotContain("<6>", stderr, StringComparison.Ordinal);
     }
 
-    private string WriteConfig(double pace)
+    [Fact]
+    public void A_card_at_44100_plays_a_48000_model_through_the_resampler_with_the_latency_it_reports()
+    {
+        // The dry path takes the same round trip as the wet one, so with the mix fully dry the output is the
+        // input delayed by exactly the reported wet latency, at the card's rate.
+        float[] input = ModelLiveRig.DemoClip(3);
+        using var pcms = new FilePcms(input);
+        string preset = Path.Combine(_folder, "dry.json");
+        File.WriteAllText(preset, """{ "schema": 1, "name": "Dry", "parameters": { "drywet": 0 } }""");
+        string config = WriteConfig(pace: 2, rate: 44100);
+
+        using Process run = Start(pcms, null, "run", "--config", config, "--preset", preset, "--duration", "2.5");
+        Assert.True(run.WaitForExit(60000), "run did not end after its duration");
+        string stderr = run.StandardError.ReadToEnd();
+
+        Assert.True(run.ExitCode == 0, stderr);
+        Assert.Contains("resampling: the card at 44100 Hz, the model at 48000 Hz", stderr, StringComparison.Ordinal);
+        int at = stderr.IndexOf("wet latency ", StringComparison.Ordinal) + 12;
+        int reported = int.Parse(stderr[at..stderr.IndexOf(' ', at)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"wet latency {reported} samples (", stderr, StringComparison.Ordinal);
+        Assert.Contains("at 44100 Hz) = engine ", stderr, StringComparison.Ordinal);
+
+        // The whole output, played at 44.1 kHz: the card's frames, not the model's.
+        float[] output = pcms.ReadOutput();
+        Assert.Equal(256 + 110336 + 512, output.Length);
+        (int lag, double residualDb) = BestAlignment(input, output, reported - 300, reported + 300);
+        Assert.True(Math.Abs(lag - reported) <= 1, $"the input comes out {lag} samples later; run reported {reported}");
+        Assert.True(residualDb < -30, $"the delayed input differs from the output by {residualDb:0.0} dB");
+    }
+
+    // The lag in [from, to] where the output best matches the input, and the residual there relative to the input.
+    private static (int Lag, double ResidualDb) BestAlignment(float[] input, float[] output, int from, int to)
+    {
+        int best = from;
+        double bestResidual = double.MaxValue, energy = 0;
+        for (int lag = from; lag <= to; lag++)
+        {
+            double residual = 0, e = 0;
+            for (int t = 0; t + lag < output.Length - 600 && t < input.Length; t++)
+            {
+                double d = output[t + lag] - input[t];
+                residual += d * d;
+                e += (double)input[t] * input[t];
+            }
+
+            if (residual < bestResidual)
+            {
+                (best, bestResidual, energy) = (lag, residual, e);
+            }
+        }
+
+        return (best, 10 * Math.Log10(bestResidual / energy));
+    }
+
+    private string WriteConfig(double pace, int? rate = null)
     {
         string path = Path.Combine(_folder, "pedal.json");
+        string rateField = rate is int r ? $", \"rate\": {r}" : "";
         File.WriteAllText(path, $$"""
             { "schema": 1, "capture": "{{FilePcms.CaptureName}}", "playback": "{{FilePcms.PlaybackName}}",
-              "channels": 1, "format": "FLOAT_LE", "period": 128, "periods": 2, "pace": {{pace}}, "budget_ms": 30 }
+              "channels": 1, "format": "FLOAT_LE", "period": 128, "periods": 2, "pace": {{pace}}, "budget_ms": 30{{rateField}} }
             """);
         return path;
     }
