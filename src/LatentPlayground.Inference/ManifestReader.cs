@@ -215,7 +215,8 @@ internal static class ManifestReader
                 {
                     "normal" => NoiseDistribution.Normal,
                     "uniform" => NoiseDistribution.Uniform,
-                    string other => throw Bad($"\"{where}.distribution\" is \"{other}\"; expected normal or uniform"),
+                    "input_audio" => NoiseDistribution.InputAudio,
+                    string other => throw Bad($"\"{where}.distribution\" is \"{other}\"; expected normal, uniform or input_audio"),
                 };
                 JsonElement d = Required(n, "deterministic", where);
                 if (d.ValueKind != JsonValueKind.Number || !float.IsFinite(d.GetSingle()))

@@ -8,6 +8,12 @@ public enum NoiseDistribution
 
     /// <summary>Uniform draws in [0, 1) (RAVE's noise generator).</summary>
     Uniform,
+
+    /// <summary>
+    /// Not a draw: the hop of input audio the encoder just read, copied in by the codec (the pedal's own
+    /// models, whose noise generator filters the player's whitened signal). Shape [1, 1, hop].
+    /// </summary>
+    InputAudio,
 }
 
 /// <summary>

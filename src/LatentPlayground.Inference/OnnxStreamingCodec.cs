@@ -38,6 +38,15 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         try
         {
             decoder = Open(package.Graph(GraphRole.Decoder, Precision));
+            foreach (NoiseInput n in decoder.Spec.NoiseInputs)
+            {
+                if (n.Distribution == NoiseDistribution.InputAudio && n.ElementCount != Hop)
+                {
+                    throw ModelPackageException.For(package.GraphPath(GraphRole.Decoder, Precision),
+                        $"its input-audio input {n.Name} holds {n.ElementCount} values; it must hold one hop ({Hop})");
+                }
+            }
+
             WarmUp(options.WarmUpHops);
         }
         catch
@@ -74,7 +83,27 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         audio.CopyTo(encoder.Input);
         encoder.Run();
         encoder.Output.CopyTo(latent);
+        FeedInputAudio(audio);
         encodeTicks = Stopwatch.GetTimestamp() - start;
+    }
+
+    /// <summary>
+    /// Gives the decoder's input-audio inputs (<see cref="NoiseDistribution.InputAudio"/>) the hop the next
+    /// <see cref="Decode"/> shapes. <see cref="Encode"/> does it with the hop it encodes; call it only to decode
+    /// latents that did not come from <see cref="Encode"/> (reference vectors). No-op for models without such an
+    /// input. Real-time: no allocation. Thread: hop stage.
+    /// </summary>
+    public void FeedInputAudio(ReadOnlySpan<float> audio)
+    {
+        IReadOnlyList<NoiseInput> inputs = decoder.Spec.NoiseInputs;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Distribution == NoiseDistribution.InputAudio)
+            {
+                CheckLength(audio.Length, Hop, nameof(audio));
+                audio.CopyTo(decoder.Noise(i));
+            }
+        }
     }
 
     /// <summary>
@@ -93,7 +122,10 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
             IReadOnlyList<NoiseInput> inputs = decoder.Spec.NoiseInputs;
             for (int i = 0; i < inputs.Count; i++)
             {
-                noise.Fill(decoder.Noise(i), inputs[i].Distribution);
+                if (inputs[i].Distribution != NoiseDistribution.InputAudio)
+                {
+                    noise.Fill(decoder.Noise(i), inputs[i].Distribution);
+                }
             }
         }
 

@@ -57,6 +57,7 @@ public sealed record PackageReference(int Hops, int Hop, int LatentSize, float[]
         double decErr = 0, decMax = 0;
         for (int h = 0; h < Hops; h++)
         {
+            codec.FeedInputAudio(Input[h]);
             codec.Decode(Latent[h], audio);
             for (int i = 0; i < Hop; i++)
             {

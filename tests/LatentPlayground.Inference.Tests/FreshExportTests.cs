@@ -47,7 +47,8 @@ public sealed class FreshExportTests
             codec.Reset();
             for (int h = 0; h < reference.Hops; h++)
             {
-                codec.Decode(reference.Latent[h], audio);
+                codec.FeedInputAudio(reference.Input[h]); // the pedal's own models filter the hop the latent came from
+            codec.Decode(reference.Latent[h], audio);
                 worst = Math.Max(worst, audio.Zip(reference.Output[h], (a, b) => Math.Abs(a - b)).Max());
             }
 

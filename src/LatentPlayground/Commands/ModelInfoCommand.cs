@@ -136,6 +136,12 @@ public static class ModelInfoCommand
         // Imported RAVE models draw inside their decoder; the engine feeds those draws, seeded.
         foreach (NoiseInput n in g.NoiseInputs)
         {
+            if (n.Distribution == NoiseDistribution.InputAudio)
+            {
+                o.WriteLine($"  input {n.Name}  {ShapeText.Format(n.Shape)}, the hop of input audio the encoder read (the decoder filters the player's whitened signal)");
+                continue;
+            }
+
             string what = n.Distribution == NoiseDistribution.Normal ? "normal draws" : "uniform draws";
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  noise input {n.Name}  {ShapeText.Format(n.Shape)}, {what} from the engine's seeded generator ({n.DeterministicValue:0.##} with --noise off)"));
         }

@@ -44,7 +44,7 @@ def reconstruct(model, x):
             torch.manual_seed(0)  # the noise generator draws, seeded: what the pedal plays
             mean, _ = model.posterior(t, RaveStream())
             s = RaveStream(random_noise=True)
-            return model.model.pqmf.synthesise(model.model.decoder(mean, s), s).view(-1).numpy()
+            return model.synthesise(mean, t, s).view(-1).numpy()
         mean, _ = model.posterior(t, Stream())
         return model.decode(mean, Stream()).view(-1).numpy()
 

@@ -54,6 +54,9 @@ def parse_args(argv=None):
     ap.add_argument("--arch", choices=["rave", "legacy"], default="rave",
                     help="rave: the RAVE-compatible architecture every imported model runs on (lpexport.rave); "
                          "legacy: the first default model's (lpexport.model); a resumed run keeps its own")
+    ap.add_argument("--excitation", action=argparse.BooleanOptionalAction, default=True,
+                    help="rave arch: the noise generator filters the player's whitened signal instead of noise "
+                         "(lpexport.rave.blocks.Excitation); --no-excitation trains RAVE's own decoder")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
     ap.add_argument("--keep-every", type=int, default=10000, help="also keep checkpoints at these step multiples")
     ap.add_argument("--eval-every", type=int, default=1000)
@@ -95,7 +98,7 @@ def heldout_distance(model, heldout, arch):
         s = RaveStream()  # noise at its noise-free value: the measure should not vary with the draws
         mean, _ = model.posterior(heldout, s)
         s = RaveStream()
-        yh = model.model.pqmf.synthesise(model.model.decoder(mean, s), s)
+        yh = model.synthesise(mean, heldout, s)
     else:
         mean, _ = model.posterior(heldout, Stream())
         yh = model.decode(mean, Stream())
@@ -129,10 +132,13 @@ def main(argv=None):
     device = torch.device("cuda" if args.device == "auto" and torch.cuda.is_available()
                           else ("cpu" if args.device == "auto" else args.device))
     resume = latest(args.run)
-    arch = load_checkpoint(resume)["config"].get("arch", "legacy") if resume else args.arch
+    config = load_checkpoint(resume)["config"] if resume else None
+    arch = config.get("arch", "legacy") if resume else args.arch
     if arch == "rave":
         from .rave.trainable import RaveAutoencoder
-        model = RaveAutoencoder()
+        # A resumed run keeps the configuration it started with.
+        model = RaveAutoencoder(**({k: v for k, v in config.items() if k != "arch"} if resume
+                                   else {"excitation": args.excitation}))
     else:
         model = apply_weight_norm(Autoencoder())
     if args.crop % model.hop:
@@ -218,7 +224,7 @@ def main(argv=None):
                 mean, std = model.posterior(x, RaveStream(random_noise=True))
                 z = mean + std * torch.randn_like(std)
             s = RaveStream(random_noise=True)
-            y = model.model.pqmf.synthesise(model.model.decoder(z, s), s)
+            y = model.synthesise(z, x, s)
             kl = torch.zeros((), device=device)
             d_loss = discriminator_loss(disc(x), disc(y.detach()))
             disc_opt.zero_grad(set_to_none=True)

@@ -52,34 +52,45 @@ def check_polyphase(model, label, hops, tol, seed=0):
     return good
 
 
-def check_rave(hops, tol, seed=0):
+def check_rave(hops, tol, seed=0, excitation=False):
     """The RAVE-compatible architecture (random init, weight norm folded): hop by hop from the exported
-    initial states, with the noise inputs at their noise-free value, equals one whole-signal call."""
+    initial states, with the noise inputs at their noise-free value (and, with the excitation layer, the
+    decoder fed the same audio the encoder read), equals one whole-signal call."""
     from .rave.importer import initial_states
+    from .rave.graphs import RaveStream
     from .rave.graphs import DecoderGraph as RaveDecoder, EncoderGraph as RaveEncoder
     from .rave.trainable import RaveAutoencoder
     torch.manual_seed(seed)
-    model = RaveAutoencoder().fold()
+    model = RaveAutoencoder(excitation=excitation).fold()
+    label = "rave+exc" if excitation else "rave-arch"
     hop = model.hop
     audio = torch.randn(1, 1, hop * hops) * torch.linspace(0, 1, hop * hops) ** 2 * 0.5
     latent = torch.randn(1, model.latent_size, hops)
     ok = True
     with torch.no_grad():
         for name, graph, x, block in (("encoder", RaveEncoder(model), audio, hop), ("decoder", RaveDecoder(model), latent, 1)):
-            whole = graph(x)[0]
-            states, outs = initial_states(graph, x[..., :block]), []
+            feeds_audio = name == "decoder" and graph.audio
             if name == "decoder":
                 graph(x[..., :1])  # the noise inputs' per-hop shapes
-            noise = [] if name == "encoder" else [torch.full(s, 0.5) for s in model.ctx.noise_shapes]
+            uniform = [] if name == "encoder" else [torch.full(s, 0.5) for s in model.ctx.noise_shapes]
+            pads = [torch.zeros(1, model.full_latent_size - model.latent_size, x.shape[-1])] if name == "decoder" and graph.pads else []
+            if feeds_audio:
+                s = RaveStream()
+                whole = model.decode(x, pads[0] if pads else None, s, audio)
+            else:
+                whole = graph(x)[0]
+            states, outs = initial_states(graph, x[..., :block]), []
             for i in range(hops):
-                o = graph(x[..., i * block:(i + 1) * block], *noise, *states)
+                extra = [audio[..., i * hop:(i + 1) * hop]] if feeds_audio else []
+                extra += [p[..., i:i + 1] for p in pads]
+                o = graph(x[..., i * block:(i + 1) * block], *extra, *uniform, *states)
                 outs.append(o[0])
                 states = list(o[1:])
             streamed = torch.cat(outs, -1)
             diff = (whole - streamed).abs().max().item()
             good = diff <= tol and whole.shape == streamed.shape
             ok &= good
-            print(f"{'rave-arch':>12} {name}: max|whole-stream| = {diff:.2e} (output peak {whole.abs().max().item():.3f}) "
+            print(f"{label:>12} {name}: max|whole-stream| = {diff:.2e} (output peak {whole.abs().max().item():.3f}) "
                   f"{'ok' if good else 'FAIL'}")
     return ok
 
@@ -100,6 +111,7 @@ def main(argv=None):
     # The export form must stream exactly too (its state is the last input frame, not the overlap tail).
     ok &= check(to_polyphase(copy.deepcopy(random_init)).eval(), "polyphase", args.hops, args.tol)
     ok &= check_rave(args.hops, args.tol)
+    ok &= check_rave(args.hops, args.tol, excitation=True)
     if args.checkpoint:
         model, _, path = load_model(args.checkpoint)
         ok &= check(model, "checkpoint", args.hops, args.tol)

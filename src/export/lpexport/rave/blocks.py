@@ -54,6 +54,7 @@ class Ctx:
 
     def __init__(self):
         self.noise_shapes = []
+        self.excitation = False  # the noise generators filter the player's signal (Excitation), not noise
 
 
 class Pad(nn.Module):
@@ -269,8 +270,10 @@ class Noise(nn.Module):
         self.net = build(ts.net, ctx)
         self.bands = int(ts.data_size) * (int(ts.n_channels) if hasattr(ts, "n_channels") else 1)
         self.target = int(ts.target_size)
-        self.index = len(ctx.noise_shapes)
-        ctx.noise_shapes.append(None)  # filled at the first call, when the frame count is known
+        self.index = None
+        if not ctx.excitation:
+            self.index = len(ctx.noise_shapes)
+            ctx.noise_shapes.append(None)  # filled at the first call, when the frame count is known
         self.ctx = [ctx]
         self._fixed = None
 
@@ -302,14 +305,42 @@ class Noise(nn.Module):
             self._fixed = (ck, k, self._response(k), idx.reshape(-1))
         _, k, response, idx = self._fixed
         response = response.to(amp.device)
-        self.ctx[0].noise_shapes[self.index] = [1, t, self.bands, n]
         amp = amp.permute(0, 2, 1).reshape(b, t, self.bands, k)
         ir = torch.matmul(amp, response)  # [B, T, bands, N]
         ir_ext = torch.cat([ir, torch.zeros(b, t, self.bands, 1, device=amp.device)], dim=-1)
         toeplitz = ir_ext[..., idx.to(amp.device)].reshape(b, t, self.bands, n, n)
-        u = s.noise(self.index, [1, t, self.bands, n], x)
-        noise = torch.matmul(toeplitz, (u * 2 - 1).unsqueeze(-1)).squeeze(-1)  # [B, T, bands, N]
+        if self.index is None:
+            # The whitened player's signal, cut into the same frames as the noise would be.
+            source = s.excitation.reshape(s.excitation.shape[0], self.bands, t, n).permute(0, 2, 1, 3)
+        else:
+            self.ctx[0].noise_shapes[self.index] = [1, t, self.bands, n]
+            source = s.noise(self.index, [1, t, self.bands, n], x) * 2 - 1
+        noise = torch.matmul(toeplitz, source.unsqueeze(-1)).squeeze(-1)  # [B, T, bands, N]
         return noise.permute(0, 2, 1, 3).reshape(b, self.bands, t * n)
+
+
+class Excitation(nn.Module):
+    """The pedal's own models only (RAVE has no such layer): the player's signal as the noise generator's source.
+
+    The hop of input audio is split by a copy of the model's PQMF analysis, and each band is whitened: divided
+    by its causal RMS over `window` band samples (a fixed averaging conv), floored at `floor` so silence stays
+    silent. The noise generator then filters these bands instead of uniform noise. A decoder fed only by a
+    latent that holds still gives out the same waveform every hop, a buzz at the harmonics of the hop rate
+    (src/export/README.md); filtering the player's own partials keeps their pitch and their phase, and the
+    latent still has to supply every band's level and spectral shape, because the whitening removed them.
+    """
+
+    def __init__(self, ts, ctx):
+        super().__init__()
+        self.analysis = Conv(ts.analysis, ctx)
+        self.envelope = Conv(ts.envelope, ctx)
+        self.floor = float(ts.floor)
+        ctx.excitation = True
+
+    def forward(self, audio, s):
+        bands = PQMF._reverse_half(self.analysis(audio, s))
+        power = self.envelope(bands * bands, s)
+        return bands * torch.rsqrt(power + self.floor ** 2)
 
 
 class Generator(nn.Module):
@@ -419,6 +450,7 @@ BUILDERS = {
     "NoiseGenerator": Noise,
     "NoiseGeneratorV2": Noise,
     "Generator": Generator,
+    "LPExcitation": Excitation,
     "GeneratorV2": GeneratorV2,
     # Known RAVE layers that cannot stream here, named so the user knows what stopped the import.
     "Conv1d": _unsupported("Conv1d without cache (this is an offline export: use `rave export --streaming`)"),

@@ -24,6 +24,7 @@ class RaveStream:
         self.taken = []  # what each take() returned, in call order: the initial states of a fresh stream
         self._noises = noises
         self._random = random_noise  # training: fresh uniform draws, as RAVE's own forward does
+        self.excitation = None  # the whitened input bands, for models with an Excitation layer
 
     def take(self, init, ref=None):
         if self._in is not None:
@@ -79,6 +80,9 @@ class RaveModel(nn.Module):
         self.ctx = Ctx()
         self.pqmf = PQMF(ts.pqmf, self.ctx)
         self.encoder = build(ts.encoder.encoder, self.ctx)
+        # Built before the decoder, whose noise generators then read it instead of noise inputs.
+        exc = getattr(ts, "excitation", None)
+        self.excitation = build(exc, self.ctx) if exc is not None else None
         self.decoder = build(ts.decoder, self.ctx)
         self.latent_size = int(ts.latent_size)
         self.full_latent_size = int(ts.full_latent_size)
@@ -97,7 +101,10 @@ class RaveModel(nn.Module):
         z = F.conv1d(mean - self.mean.view(1, -1, 1), self.latent_in.weight)
         return z[:, :self.latent_size]
 
-    def decode(self, z, pad, s):
+    def decode(self, z, pad, s, audio=None):
+        """`audio`: the input the latent came from, for a model with an Excitation layer (else ignored)."""
+        if self.excitation is not None:
+            s.excitation = self.excitation(audio, s)
         if pad is not None:
             z = torch.cat([z, pad], dim=1)
         z = F.conv1d(z, self.latent_out.weight) + self.mean.view(1, -1, 1)
@@ -115,23 +122,28 @@ class EncoderGraph(nn.Module):
 
 
 class DecoderGraph(nn.Module):
-    """Inputs: latent, then `noise.latent_pad` (if L < full), then one `noise.uniform.NN` per noise
-    generator, then the states."""
+    """Inputs: latent, then `excitation.audio` (the pedal's own models: the hop the encoder read), then
+    `noise.latent_pad` (if L < full), then one `noise.uniform.NN` per noise generator, then the states."""
 
     def __init__(self, model):
         super().__init__()
         self.model = model
         self.pads = 1 if model.latent_size < model.full_latent_size else 0
+        self.audio = 1 if model.excitation is not None else 0
 
     def noise_count(self):
-        return self.pads + len(self.model.ctx.noise_shapes)
+        return self.audio + self.pads + len(self.model.ctx.noise_shapes)
 
     def forward(self, latent, *rest):
-        n = self.noise_count() if rest else 0  # nothing given: deterministic noise, saved states
+        n = self.noise_count() if rest else 0  # nothing given: deterministic noise, silence in, saved states
         noises, states = rest[:n], rest[n:]
+        audio = noises[0] if self.audio and noises else None
+        noises = noises[self.audio:]
         pad = noises[0] if self.pads and noises else None
         uniform = list(noises[self.pads:])
         if self.pads and pad is None:
             pad = torch.zeros(1, self.model.full_latent_size - self.model.latent_size, latent.shape[-1])
+        if self.audio and audio is None:
+            audio = torch.zeros(1, 1, latent.shape[-1] * self.model.hop)
         s = RaveStream(states if states else None, uniform if uniform else None)
-        return (self.model.decode(latent, pad, s), *s.out)
+        return (self.model.decode(latent, pad, s, audio), *s.out)

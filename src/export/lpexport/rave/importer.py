@@ -146,7 +146,8 @@ def initial_states(graph, example):
             graph.model.encode(example, s)
         else:
             graph.model.decode(example, None if not graph.pads else
-                               torch.zeros(1, graph.model.full_latent_size - graph.model.latent_size, 1), s)
+                               torch.zeros(1, graph.model.full_latent_size - graph.model.latent_size, 1), s,
+                               torch.zeros(1, 1, example.shape[-1] * graph.model.hop))
     # The values each state starts from (what the stream handed out), not what the call left behind.
     return [t.detach().clone() for t in s.taken]
 
@@ -277,6 +278,12 @@ def write_model_package(work, name, model, signal, latency, extra, int8):
         dec(z0)
     noise_specs = []
     noise_inputs = []
+    if dec.audio:
+        noise_specs.append({"name": "excitation.audio", "shape": [1, 1, hop], "distribution": "input_audio",
+                            "deterministic": 0.0,
+                            "about": "the hop of input audio the encoder read, which the engine copies in: the "
+                                     "decoder's noise generator filters the player's whitened signal"})
+        noise_inputs.append(torch.zeros(1, 1, hop))
     if dec.pads:
         noise_specs.append({"name": "noise.latent_pad", "shape": [1, full - lat, 1], "distribution": "normal",
                             "deterministic": 0.0,
@@ -319,6 +326,8 @@ def write_model_package(work, name, model, signal, latency, extra, int8):
         ys, states = [], None
         for t in range(REFERENCE_HOPS):
             z = ref_lat[..., t:t + 1]
+            if dec.audio:  # the hop the latent came from, as the engine feeds it
+                noise_inputs[0] = x[..., t * hop:(t + 1) * hop]
             o = dec(z, *noise_inputs, *(states if states is not None else dec_init))
             ys.append(o[0])
             states = list(o[1:])
@@ -326,7 +335,7 @@ def write_model_package(work, name, model, signal, latency, extra, int8):
     reference = {
         "format": "float32 little-endian, base64; row-major",
         "about": "Both graphs from their initial states (initial_states.bin), one hop per call, noise inputs "
-                 "at their deterministic values. `latent` is the encoder's output for each hop of `input`; "
+                 "at their deterministic values (an `excitation.audio` input gets the hop of `input`). `latent` is the encoder's output for each hop of `input`; "
                  "`output` is the decoder's output when fed `latent`. Expected agreement: max abs difference "
                  "<= 1e-4 relative to the largest value.",
         "hops": REFERENCE_HOPS, "hop": hop, "latent_size": lat,

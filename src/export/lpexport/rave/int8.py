@@ -53,6 +53,8 @@ def quantise_package(work, model, signal):
     enc, dec = EncoderGraph(model).eval(), DecoderGraph(model).eval()
     convs = {}
     pqmf_convs = {id(model.pqmf.analysis), id(model.pqmf.synthesis)}
+    if model.excitation is not None:  # the same filter bank, and an average of powers: both need float
+        pqmf_convs |= {id(model.excitation.analysis), id(model.excitation.envelope)}
     for graph in (enc, dec):
         for name, m in graph.named_modules():
             if isinstance(m, (Conv, ConvT)) and id(m) not in pqmf_convs:
@@ -69,13 +71,15 @@ def quantise_package(work, model, signal):
                 zs.append(o[0])
                 states = list(o[1:])
             s_dec = None
-            for z in zs:
+            for i, z in enumerate(zs):
+                audio = x[..., i * hop:(i + 1) * hop]
                 if s_dec is None:
                     s = RaveStream()
                     pad = torch.zeros(1, model.full_latent_size - model.latent_size, 1) if dec.pads else None
-                    o = (model.decode(z, pad, s), *s.out)
+                    o = (model.decode(z, pad, s, audio), *s.out)
                 else:
-                    noise = ([torch.zeros(1, model.full_latent_size - model.latent_size, 1)] if dec.pads else []) + \
+                    noise = ([audio] if dec.audio else []) + \
+                        ([torch.zeros(1, model.full_latent_size - model.latent_size, 1)] if dec.pads else []) + \
                         [torch.full(sh, 0.5) for sh in model.ctx.noise_shapes]
                     o = dec(z, *noise, *s_dec)
                 s_dec = list(o[1:])

@@ -35,6 +35,11 @@ DEFAULT = dict(
     noise_hidden=64,
     noise_bands=8,
     causal=True,
+    # The pedal's own models: the noise generator filters the player's whitened signal (blocks.Excitation).
+    # Off here so checkpoints from before it load as they were; lpexport.train turns it on for new runs.
+    excitation=False,
+    excitation_window=32,
+    excitation_floor=1e-3,
 )
 
 
@@ -117,15 +122,32 @@ def residual(dim, kernel, dilation, causal):
     return Node("Residual", [("aligned", aligned)])
 
 
+def analysis_conv(m, n, analysis):
+    """The PQMF analysis as a strided conv. Band k at frame t: sum_j h_k[j] x[tM + M-1 - j]; as a
+    cross-correlation over the window ending at x[tM + M-1], tap i reads j = N-1-i. The cache holds the
+    N-M samples before the call."""
+    wa = torch.from_numpy(analysis[:, ::-1].copy()).float().unsqueeze(1)
+    return conv(1, m, n, True, stride=m, bias=False, weight=wa, cache=n - m)
+
+
+def excitation_node(c):
+    """blocks.Excitation: the same PQMF analysis, then each band's power averaged over `excitation_window`
+    band samples (causal, fixed weights) for the whitening."""
+    m, n = c["bands"], c["bands"] * c["pqmf_taps_per_band"]
+    analysis, _ = filter_bank(m, n, c["pqmf_attenuation_db"])
+    w = c["excitation_window"]
+    average = torch.full((m, 1, w), 1.0 / w)
+    return Node("LPExcitation", [("analysis", analysis_conv(m, n, analysis)),
+                                 ("envelope", conv(m, m, w, True, groups=m, bias=False, weight=average))],
+                floor=c["excitation_floor"])
+
+
 def pqmf_node(bands, taps_per_band, attenuation_db):
     """Our PQMF design in RAVE's form: a strided analysis conv on the signal, a polyphase synthesis conv."""
     m, k = bands, taps_per_band
     n = m * k
     analysis, synthesis = filter_bank(m, n, attenuation_db)
-    # Band k at frame t: sum_j h_k[j] x[tM + M-1 - j]; as a cross-correlation over the window ending at
-    # x[tM + M-1], tap i reads j = N-1-i. The cache holds the N-M samples before the call.
-    wa = torch.from_numpy(analysis[:, ::-1].copy()).float().unsqueeze(1)
-    forward_conv = conv(1, m, n, True, stride=m, bias=False, weight=wa, cache=n - m)
+    forward_conv = analysis_conv(m, n, analysis)
     # Output sample tM+p = M * sum_k sum_j g_k[jM+p] v_k[t-j]; RAVE's synthesis flips the channels
     # after the conv (channel M-1-p holds phase p) and multiplies by M itself.
     ws = np.zeros((m, m, k))
@@ -181,9 +203,11 @@ def build_tree(config=None):
     c = {**DEFAULT, **(config or {})}
     hop = c["bands"] * int(np.prod(c["ratios"]))
     latent = c["latent_size"]
-    return Node("VariationalScriptedRAVE",
-                [("pqmf", pqmf_node(c["bands"], c["pqmf_taps_per_band"], c["pqmf_attenuation_db"])),
-                 ("encoder", encoder_node(c)), ("decoder", decoder_node(c))],
+    children = [("pqmf", pqmf_node(c["bands"], c["pqmf_taps_per_band"], c["pqmf_attenuation_db"])),
+                ("encoder", encoder_node(c)), ("decoder", decoder_node(c))]
+    if c["excitation"]:
+        children.append(("excitation", excitation_node(c)))
+    return Node("VariationalScriptedRAVE", children,
                 latent_pca=torch.eye(latent), latent_mean=torch.zeros(latent), latent_size=latent,
                 full_latent_size=latent, sr=c["sample_rate"], encode_params=torch.tensor([1, 1, latent, hop]),
                 n_channels=1, is_using_adain=False, input_mode="pqmf", output_mode="pqmf")

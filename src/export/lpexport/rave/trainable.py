@@ -25,6 +25,8 @@ class RaveAutoencoder(nn.Module):
         tree_config = {k: v for k, v in self.config.items() if k != "arch"}
         self.model = RaveModel(build_tree(tree_config))
         frozen = {id(self.model.pqmf.analysis), id(self.model.pqmf.synthesis)}
+        if self.model.excitation is not None:  # a fixed filter bank and a fixed average
+            frozen |= {id(self.model.excitation.analysis), id(self.model.excitation.envelope)}
         for m in self.model.modules():
             if isinstance(m, (Conv, ConvT)) and id(m) not in frozen:
                 m.weight.requires_grad_(True)
@@ -42,13 +44,19 @@ class RaveAutoencoder(nn.Module):
         mean, scale = raw.chunk(2, dim=1)
         return mean, F.softplus(scale) + 1e-4
 
+    def synthesise(self, z, audio, s):
+        """Audio from latent frames z (the full latent, before any PCA); `audio` is the input they came
+        from, which a model with an Excitation layer filters."""
+        if self.model.excitation is not None:
+            s.excitation = self.model.excitation(audio, s)
+        return self.model.pqmf.synthesise(self.model.decoder(z, s), s)
+
     def forward(self, audio):
         """(reconstruction, KL per latent frame, posterior mean), from the initial state."""
         mean, std = self.posterior(audio, RaveStream(random_noise=True))
         z = mean + std * torch.randn_like(std)
         kl = 0.5 * (mean ** 2 + std ** 2 - 2 * torch.log(std) - 1).sum(1).mean()
-        s = RaveStream(random_noise=True)
-        return self.model.pqmf.synthesise(self.model.decoder(z, s), s), kl, mean
+        return self.synthesise(z, audio, RaveStream(random_noise=True)), kl, mean
 
     def fold(self):
         """Weight norm folded into plain weights (in place), for export; returns the RaveModel."""
