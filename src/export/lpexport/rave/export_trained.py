@@ -42,11 +42,16 @@ def export_trained(trainable, ckpt, ckpt_path, out, name, data_manifest, git_com
             m = json.load(f)
         data = {k: m.get(k) for k in ("generator", "seed", "soundfont", "soundfonts") if k in m}
     extra = {
-        "architecture": {"family": "RAVE v2-style (lpexport.rave.spec), causal, noise generator, amplitude modulation",
+        "architecture": {"family": "RAVE v2-style (lpexport.rave.spec), causal, amplitude modulation, "
+                                   + ("the noise generator filtering the player's whitened signal (excitation layer)"
+                                      if c.get("excitation") else "noise generator"),
                          "parameters": int(sum(p.numel() for p in model.parameters())), **c},
         "provenance": {
             "checkpoint": os.path.basename(ckpt_path) if ckpt_path else "random-init (seed 0)",
             "steps": int(ckpt["step"]), "wall_time_hours": round(ckpt["elapsed"] / 3600, 3),
+            "training": {k: v for k, v in (ckpt.get("args") or {}).items()
+                         if k in ("steps", "batch", "crop", "lr", "drop_at", "lr_drop", "beta", "beta_warmup", "seed",
+                                  "adversarial_at", "adversarial_weight", "feature_weight", "device", "threads")},
             "sittings": int(ckpt.get("sittings", 0)), "data": data, "git_commit": git_commit,
             "exported": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             "torch": torch.__version__, "onnx": onnx.__version__, "opset": OPSET,
