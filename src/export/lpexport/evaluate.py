@@ -70,8 +70,10 @@ def spectrogram(path, x, y, title):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     fig, axes = plt.subplots(2, 1, figsize=(10, 6), sharex=True)
+    floor = np.random.default_rng(0).standard_normal(len(x)) * 1e-10  # -200 dB: digital silence shows black, not blank
     for ax, sig, name in ((axes[0], x, "input"), (axes[1], y, "model output")):
-        ax.specgram(sig, NFFT=2048, Fs=RATE, noverlap=1536, cmap="magma", vmin=-130, vmax=-20)
+        ax.specgram(np.asarray(sig, dtype=np.float64) + floor[:len(sig)], NFFT=2048, Fs=RATE, noverlap=1536,
+                    cmap="magma", vmin=-130, vmax=-20)
         ax.set_ylabel("Hz")
         ax.set_title(f"{title}: {name}")
     axes[1].set_xlabel("seconds")
@@ -144,6 +146,26 @@ def measures(model, untrained, x, unrelated, pitch=False, figure=None, title="")
     }
 
 
+def control_reach(model, x, offset=2.0):
+    """What the pedal's controls can do: the spectral distance by which offsetting each latent dimension by
+    `offset` (a modulator's reach) moves the riff's reconstruction, next to the distance from the input. A
+    model that ignores its latent reads about 0: its knobs would move nothing."""
+    from .rave.graphs import RaveStream
+    hop = model.hop
+    t = torch.from_numpy(x[:len(x) // hop * hop].astype(np.float32)).view(1, 1, -1)
+    with torch.no_grad():
+        mean, _ = model.posterior(t, RaveStream())
+        base = model.synthesise(mean, t, RaveStream())
+        moves = []
+        for d in range(mean.shape[1]):
+            z = mean.clone()
+            z[:, d] += offset
+            moves.append(round(float(multiscale_spectral(base, model.synthesise(z, t, RaveStream()))), 3))
+        return {"offset": offset, "spectral_move_per_dimension": moves,
+                "spectral_input_to_output": round(float(multiscale_spectral(t, base)), 3),
+                "latent_std_per_dimension": [round(v, 3) for v in mean.std(-1).view(-1).tolist()]}
+
+
 def phrase_starts(data, count):
     """Sample offsets in heldout.npy of the first plucked and first sustained phrases (manifest order)."""
     try:
@@ -196,6 +218,8 @@ def main(argv=None):
         "mono_riff": measures(model, untrained, make_riff(7, 12.0, monophonic=True), make_riff(11, 12.0, monophonic=True),
                               pitch=True),
     }
+    if model.config.get("arch") == "rave":
+        results["controls"] = control_reach(model, make_riff(7, 12.0))
     # Two held-out phrases on their own, for the eyes: the first plucked and the first sustained one.
     for i, start in enumerate(phrase_starts(args.data, 2)):
         clip = held[start:start + 8 * RATE]

@@ -112,6 +112,13 @@ def build(run, package, evaluation, notes):
         lines += ["", f"Pitch following on the monophonic riff (YIN, 20 ms frames): median error "
                       f"{mono['pitch_median_cents']:.1f} cents over {mono['pitch_frames']} frames voiced in both; "
                       f"voiced-frame agreement {mono['voiced_agreement']:.2f}."]
+    if "controls" in e:
+        c = e["controls"]
+        lines += ["", f"What the controls reach (riff): offsetting one latent dimension by {c['offset']:g} moves the output by "
+                      + ", ".join(f"{v:.2f}" for v in c["spectral_move_per_dimension"])
+                      + f" (spectral distance, dimensions 1-{len(c['spectral_move_per_dimension'])}), against "
+                      f"{c['spectral_input_to_output']:.2f} from the input to the output. A model that ignores its latent "
+                      "reads about 0.05 here: its knobs would move nothing."]
     figures = [(k, v["spectrogram"]) for k, v in e.items() if isinstance(v, dict) and v.get("spectrogram")]
     if figures:
         lines += ["", "### Spectrograms (input above, model output below)", ""]

@@ -61,7 +61,7 @@ def check_rave(hops, tol, seed=0, excitation=False):
     from .rave.graphs import DecoderGraph as RaveDecoder, EncoderGraph as RaveEncoder
     from .rave.trainable import RaveAutoencoder
     torch.manual_seed(seed)
-    model = RaveAutoencoder(excitation=excitation).fold()
+    model = RaveAutoencoder(excitation=excitation, excitation_keep_level=excitation).fold()
     label = "rave+exc" if excitation else "rave-arch"
     hop = model.hop
     audio = torch.randn(1, 1, hop * hops) * torch.linspace(0, 1, hop * hops) ** 2 * 0.5

@@ -324,7 +324,8 @@ class Excitation(nn.Module):
 
     The hop of input audio is split by a copy of the model's PQMF analysis, and each band is whitened: divided
     by its causal RMS over `window` band samples (a fixed averaging conv), floored at `floor` so silence stays
-    silent. The noise generator then filters these bands instead of uniform noise. A decoder fed only by a
+    silent; with `keep_level`, multiplied back by the RMS of all bands together, so the level stays and only
+    the spectral shape goes. The noise generator then filters these bands instead of uniform noise. A decoder fed only by a
     latent that holds still gives out the same waveform every hop, a buzz at the harmonics of the hop rate
     (src/export/README.md); filtering the player's own partials keeps their pitch and their phase, and the
     latent still has to supply every band's level and spectral shape, because the whitening removed them.
@@ -335,12 +336,18 @@ class Excitation(nn.Module):
         self.analysis = Conv(ts.analysis, ctx)
         self.envelope = Conv(ts.envelope, ctx)
         self.floor = float(ts.floor)
+        self.keep_level = bool(getattr(ts, "keep_level", False))
         ctx.excitation = True
 
     def forward(self, audio, s):
         bands = PQMF._reverse_half(self.analysis(audio, s))
         power = self.envelope(bands * bands, s)
-        return bands * torch.rsqrt(power + self.floor ** 2)
+        floor = self.floor ** 2
+        if not self.keep_level:
+            return bands * torch.rsqrt(power + floor)
+        # Every band brought to the mean power of all bands: the spectral shape goes, the level stays.
+        level = power.mean(dim=1, keepdim=True)
+        return bands * torch.sqrt((level + floor) / (power + floor))
 
 
 class Generator(nn.Module):

@@ -43,6 +43,10 @@ DEFAULT = dict(
     # 1e-3 (-60 dB) quiet bands passed through level and all, and a first run left the latent unused
     # (KL 0.05 nats per frame at step 2600): the pedal's controls would have had nothing to move.
     excitation_floor=1e-5,
+    # Keep the broadband level in the excitation, whiten only the spectral shape. Whitening the level too left
+    # it to the latent, and a run collapsed its latent anyway (KL 0.04 at step 4,100) and played every note
+    # at one fixed level, decays and silences gone: loudness must follow the player by construction.
+    excitation_keep_level=False,
 )
 
 
@@ -142,7 +146,7 @@ def excitation_node(c):
     average = torch.full((m, 1, w), 1.0 / w)
     return Node("LPExcitation", [("analysis", analysis_conv(m, n, analysis)),
                                  ("envelope", conv(m, m, w, True, groups=m, bias=False, weight=average))],
-                floor=c["excitation_floor"])
+                floor=c["excitation_floor"], keep_level=c["excitation_keep_level"])
 
 
 def pqmf_node(bands, taps_per_band, attenuation_db):

@@ -19,8 +19,10 @@ from .spec import DEFAULT, build_tree
 
 
 class RaveAutoencoder(nn.Module):
-    def __init__(self, **config):
+    def __init__(self, free_bits=0.0, **config):
         super().__init__()
+        # A training setting, not part of the model: the exported graphs never see it.
+        self.free_bits = free_bits
         self.config = {**DEFAULT, **config, "arch": "rave"}
         tree_config = {k: v for k, v in self.config.items() if k != "arch"}
         self.model = RaveModel(build_tree(tree_config))
@@ -52,10 +54,13 @@ class RaveAutoencoder(nn.Module):
         return self.model.pqmf.synthesise(self.model.decoder(z, s), s)
 
     def forward(self, audio):
-        """(reconstruction, KL per latent frame, posterior mean), from the initial state."""
+        """(reconstruction, KL per latent frame, posterior mean), from the initial state. With `free_bits`
+        (nats per dimension), a dimension's KL below it costs nothing: the KL returned is the sum over
+        dimensions of max(KL_d, free_bits), what the loss weighs."""
         mean, std = self.posterior(audio, RaveStream(random_noise=True))
         z = mean + std * torch.randn_like(std)
-        kl = 0.5 * (mean ** 2 + std ** 2 - 2 * torch.log(std) - 1).sum(1).mean()
+        kl_dims = 0.5 * (mean ** 2 + std ** 2 - 2 * torch.log(std) - 1).mean((0, 2))
+        kl = torch.clamp(kl_dims, min=float(self.free_bits)).sum()
         return self.synthesise(z, audio, RaveStream(random_noise=True)), kl, mean
 
     def fold(self):
