@@ -108,7 +108,7 @@ def main(argv=None):
         torch.manual_seed(0)
         if args.arch == "rave":
             from .rave.trainable import RaveAutoencoder
-            model = RaveAutoencoder(excitation=True, excitation_keep_level=True)
+            model = RaveAutoencoder(excitation=True)
             model.fold()
         else:
             model = fold_weight_norm(apply_weight_norm(Autoencoder())).eval()

@@ -57,7 +57,12 @@ def parse_args(argv=None):
     ap.add_argument("--excitation", action=argparse.BooleanOptionalAction, default=True,
                     help="rave arch: the noise generator filters the player's whitened signal instead of noise "
                          "(lpexport.rave.blocks.Excitation); --no-excitation trains RAVE's own decoder")
-    ap.add_argument("--free-bits", type=float, default=1.0,
+    ap.add_argument("--keep-level", action=argparse.BooleanOptionalAction, default=False,
+                    help="excitation: keep the broadband level in it (whiten the spectral shape only)")
+    ap.add_argument("--noise-warmup", type=int, default=4000,
+                    help="rave arch: steps over which the posterior's sampling noise ramps from 0 to 1, so the "
+                         "decoder learns to use the latent before it is noisy")
+    ap.add_argument("--free-bits", type=float, default=0.0,
                     help="rave arch: nats per latent dimension the KL term leaves free. With the excitation layer the "
                          "decoder hears the player anyway, and without free bits two runs let the latent collapse "
                          "(KL 0.04 nats per frame by step 2,600-4,100): the pedal's controls would move nothing")
@@ -142,7 +147,7 @@ def main(argv=None):
         from .rave.trainable import RaveAutoencoder
         # A resumed run keeps the configuration it started with.
         model = RaveAutoencoder(**({k: v for k, v in config.items() if k != "arch"} if resume
-                                   else {"excitation": args.excitation, "excitation_keep_level": args.excitation}),
+                                   else {"excitation": args.excitation, "excitation_keep_level": args.keep_level}),
                                 free_bits=args.free_bits)
     else:
         model = apply_weight_norm(Autoencoder())
@@ -221,6 +226,8 @@ def main(argv=None):
         for g in opt.param_groups:
             g["lr"] = lr
         x = data.batch(args.batch).to(device)
+        if hasattr(model, "noise_scale"):
+            model.noise_scale = min(1.0, step / max(1, args.noise_warmup))
         adversarial = disc is not None and step >= args.adversarial_at * args.steps
         if adversarial:
             # Phase 2: encoder frozen (its latent space is what the pedal's controls were set for),

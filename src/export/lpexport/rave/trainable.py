@@ -23,6 +23,9 @@ class RaveAutoencoder(nn.Module):
         super().__init__()
         # A training setting, not part of the model: the exported graphs never see it.
         self.free_bits = free_bits
+        # How much of the posterior's noise the decoder hears (the training loop ramps it up from 0): a
+        # decoder that also hears the player ignores a latent that starts out as noise (src/export/README.md).
+        self.noise_scale = 1.0
         self.config = {**DEFAULT, **config, "arch": "rave"}
         tree_config = {k: v for k, v in self.config.items() if k != "arch"}
         self.model = RaveModel(build_tree(tree_config))
@@ -58,7 +61,7 @@ class RaveAutoencoder(nn.Module):
         (nats per dimension), a dimension's KL below it costs nothing: the KL returned is the sum over
         dimensions of max(KL_d, free_bits), what the loss weighs."""
         mean, std = self.posterior(audio, RaveStream(random_noise=True))
-        z = mean + std * torch.randn_like(std)
+        z = mean + self.noise_scale * std * torch.randn_like(std)
         kl_dims = 0.5 * (mean ** 2 + std ** 2 - 2 * torch.log(std) - 1).mean((0, 2))
         kl = torch.clamp(kl_dims, min=float(self.free_bits)).sum()
         return self.synthesise(z, audio, RaveStream(random_noise=True)), kl, mean
