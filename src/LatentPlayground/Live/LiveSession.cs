@@ -54,7 +54,7 @@ public static class LiveSession
         LoadedModel loaded;
         try
         {
-            bridge = BridgeFor(config, rate, modelRate);
+            bridge = BridgeFor(config, stream, modelRate);
             int enginePeriod = bridge?.MaxModelFrames ?? stream.PeriodFrames;
             loaded = Load(first, config, codecs, modelRate, enginePeriod, parameters, codecRate => string.Create(CultureInfo.InvariantCulture,
                 $"its model.json says {modelRate} Hz but its graphs run at {codecRate} Hz"));
@@ -405,8 +405,9 @@ public static class LiveSession
     }
 
     // Null when the card runs at the model's rate; otherwise the resampling round trip for its periods.
-    private static RateBridge? BridgeFor(RunConfig config, int cardRate, int modelRate)
+    private static RateBridge? BridgeFor(RunConfig config, AlsaDuplexStream stream, int modelRate)
     {
+        int cardRate = stream.SampleRate;
         if (cardRate == modelRate)
         {
             return null;
@@ -418,7 +419,7 @@ public static class LiveSession
                 $"{config.Where("rate")}: the card runs at {cardRate} Hz and the model at {modelRate} Hz, which have no small ratio to resample by; use 44100, 48000 or 96000"));
         }
 
-        return new RateBridge(cardRate, modelRate, config.Channels, config.Period);
+        return new RateBridge(cardRate, modelRate, stream.Channels, stream.PeriodFrames);
     }
 
     private static LiveDriverSettings DriverSettings(RunConfig config, int rate)
