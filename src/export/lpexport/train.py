@@ -62,6 +62,9 @@ def parse_args(argv=None):
     ap.add_argument("--noise-warmup", type=int, default=4000,
                     help="rave arch: steps over which the posterior's sampling noise ramps from 0 to 1, so the "
                          "decoder learns to use the latent before it is noisy")
+    ap.add_argument("--latent-only-weight", type=float, default=1.0,
+                    help="excitation: weight of a second reconstruction with white noise in place of the player's "
+                         "bands, which only the latent can make right (without it every run ignored its latent)")
     ap.add_argument("--free-bits", type=float, default=0.0,
                     help="rave arch: nats per latent dimension the KL term leaves free. With the excitation layer the "
                          "decoder hears the player anyway, and without free bits two runs let the latent collapse "
@@ -154,6 +157,8 @@ def main(argv=None):
     if args.crop % model.hop:
         raise SystemExit(f"--crop must be a multiple of the hop ({model.hop})")
     model.to(device)
+    if hasattr(model, "latent_only_weight"):
+        model.latent_only_weight = args.latent_only_weight
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.Adam(params, lr=args.lr)
     # The second phase (rave arch): a critic, its optimiser, and the decoder's own parameters.
@@ -253,6 +258,8 @@ def main(argv=None):
             y, kl, _ = model(x)
             spectral = multiscale_spectral(x, y)
             loss = spectral + beta * kl
+            if getattr(model, "latent_only", None) is not None:
+                loss = loss + args.latent_only_weight * multiscale_spectral(x, model.latent_only)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 10.0)

@@ -76,8 +76,8 @@ public sealed class RateBridgeTests
         var back = new float[128 * 2];
         int n = bridge.ToModel(card, 128, model);
         bridge.FromModel(model, n, back, 128);
+        // Bytes this thread allocated: GC counts are process-wide, and other tests run alongside.
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int collections = GC.CollectionCount(0);
         for (int i = 0; i < 2000; i++)
         {
             n = bridge.ToModel(card, 128, model);
@@ -85,7 +85,6 @@ public sealed class RateBridgeTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(collections, GC.CollectionCount(0));
     }
 
     // The engine in the middle is the identity: what goes to the model comes straight back.

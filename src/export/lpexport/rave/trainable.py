@@ -26,6 +26,9 @@ class RaveAutoencoder(nn.Module):
         # How much of the posterior's noise the decoder hears (the training loop ramps it up from 0): a
         # decoder that also hears the player ignores a latent that starts out as noise (src/export/README.md).
         self.noise_scale = 1.0
+        # Weight of the latent-only reconstruction (see forward); the training loop sets it.
+        self.latent_only_weight = 0.0
+        self.latent_only = None
         self.config = {**DEFAULT, **config, "arch": "rave"}
         tree_config = {k: v for k, v in self.config.items() if k != "arch"}
         self.model = RaveModel(build_tree(tree_config))
@@ -64,7 +67,16 @@ class RaveAutoencoder(nn.Module):
         z = mean + self.noise_scale * std * torch.randn_like(std)
         kl_dims = 0.5 * (mean ** 2 + std ** 2 - 2 * torch.log(std) - 1).mean((0, 2))
         kl = torch.clamp(kl_dims, min=float(self.free_bits)).sum()
-        return self.synthesise(z, audio, RaveStream(random_noise=True)), kl, mean
+        s = RaveStream(random_noise=True)
+        y = self.synthesise(z, audio, s)
+        self.latent_only = None
+        if self.latent_only_weight and self.model.excitation is not None:
+            # The same decoder with white noise in place of the player's whitened bands: everything but the
+            # fine structure must then come from the latent, so ignoring the latent costs something.
+            s2 = RaveStream(random_noise=True)
+            s2.excitation = torch.randn_like(s.excitation)
+            self.latent_only = self.model.pqmf.synthesise(self.model.decoder(z, s2), s2)
+        return y, kl, mean
 
     def fold(self):
         """Weight norm folded into plain weights (in place), for export; returns the RaveModel."""
