@@ -62,9 +62,9 @@ def parse_args(argv=None):
     ap.add_argument("--noise-warmup", type=int, default=4000,
                     help="rave arch: steps over which the posterior's sampling noise ramps from 0 to 1, so the "
                          "decoder learns to use the latent before it is noisy")
-    ap.add_argument("--latent-only-weight", type=float, default=1.0,
+    ap.add_argument("--latent-only-weight", type=float, default=0.0,
                     help="excitation: weight of a second reconstruction with white noise in place of the player's "
-                         "bands, which only the latent can make right (without it every run ignored its latent)")
+                         "bands, which only the latent can make right (tried at 1: the latent still collapsed; src/export/README.md)")
     ap.add_argument("--free-bits", type=float, default=0.0,
                     help="rave arch: nats per latent dimension the KL term leaves free. With the excitation layer the "
                          "decoder hears the player anyway, and without free bits two runs let the latent collapse "
