@@ -4,8 +4,8 @@ namespace LatentPlayground.Tests;
 
 /// <summary>
 /// <c>model info DIR --quality</c>: renders the bundled clips and prints the listening measures. These
-/// tests check that every measure is there and that the input side reads as music should; they do not
-/// judge the bundled model, which is known to buzz (about 60-70 % at the hop's divisors, issue 13).
+/// tests check that every measure is there and that the input side reads as music should; the bundled
+/// model itself is judged by BundledModelSoundTests.
 /// </summary>
 public sealed class ModelQualityCommandTests : IDisposable
 {

@@ -64,8 +64,9 @@ def build(run, package, evaluation, notes):
         "## Run",
         f"- {prov['steps']:,} steps of batch {prov.get('training', {}).get('batch', 8)} × "
         f"{prov.get('training', {}).get('crop', 32768)}-sample crops, Adam, seeded: multi-scale spectral loss + KL "
-        "(β warm-up); for the RAVE-compatible architecture, then adversarial fine-tuning of the decoder (encoder "
-        "frozen, multi-scale discriminator, hinge loss and feature matching) from the step `--adversarial-at` sets.",
+        "(β warm-up)" + ("; then adversarial fine-tuning of the decoder (encoder frozen, multi-scale discriminator, "
+                         "hinge loss and feature matching) from the step `--adversarial-at` sets."
+                         if float(prov.get('training', {}).get('adversarial_at', 0.6)) < 1 else "; no adversarial stage."),
         f"- Wall time {prov['wall_time_hours']:.2f} h over {prov['sittings']} sitting(s) (resumed from checkpoints), "
         + (f"on {'a GPU' if prov.get('device', 'cpu').startswith('cuda') else 'a shared 2-core machine'}: "
          f"{min(rate):.1f}–{max(rate):.1f} steps/s over the last 200 logged points." if rate else "(too short to log a rate)."),

@@ -65,6 +65,7 @@ def parse_args(argv=None):
     ap.add_argument("--latent-only-weight", type=float, default=0.0,
                     help="excitation: weight of a second reconstruction with white noise in place of the player's "
                          "bands, which only the latent can make right (tried at 1: the latent still collapsed; src/export/README.md)")
+    ap.add_argument("--init-from", help="start a new run from this checkpoint's weights (fresh optimiser, step 0)")
     ap.add_argument("--free-bits", type=float, default=0.0,
                     help="rave arch: nats per latent dimension the KL term leaves free. With the excitation layer the "
                          "decoder hears the player anyway, and without free bits two runs let the latent collapse "
@@ -157,6 +158,14 @@ def main(argv=None):
     if args.crop % model.hop:
         raise SystemExit(f"--crop must be a multiple of the hop ({model.hop})")
     model.to(device)
+    if args.init_from and not resume:
+        # Weights only (new optimiser, step 0): e.g. a RAVE-decoder run whose latent is already informative,
+        # continued with the excitation layer, which adds fixed filters and nothing to learn.
+        missing, unexpected = model.load_state_dict(load_checkpoint(args.init_from)["model"], strict=False)
+        extra = [k for k in missing if ".excitation." not in f".{k}"]
+        if extra or unexpected:
+            raise SystemExit(f"--init-from {args.init_from}: weights do not fit this model (missing {extra[:3]}, unexpected {unexpected[:3]})")
+        print(f"initialised from {args.init_from}", flush=True)
     if hasattr(model, "latent_only_weight"):
         model.latent_only_weight = args.latent_only_weight
     params = [p for p in model.parameters() if p.requires_grad]

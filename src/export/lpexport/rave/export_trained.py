@@ -41,6 +41,11 @@ def export_trained(trainable, ckpt, ckpt_path, out, name, data_manifest, git_com
         with open(data_manifest) as f:
             m = json.load(f)
         data = {k: m.get(k) for k in ("generator", "seed", "soundfont", "soundfonts") if k in m}
+        for split in ("train", "heldout"):
+            if f"{split}_seconds" in m:
+                data[f"{split}_minutes"] = round(m[f"{split}_seconds"] / 60, 1)
+            if isinstance(m.get(split), list):
+                data[f"{split}_phrases"] = len(m[split])
     extra = {
         "architecture": {"family": "RAVE v2-style (lpexport.rave.spec), causal, amplitude modulation, "
                                    + ("the noise generator filtering the player's whitened signal (excitation layer)"
