@@ -89,7 +89,7 @@ public sealed class RateBridge
     /// <summary>Whether the bridge can convert between these rates.</summary>
     public static bool Supports(int cardRate, int modelRate)
     {
-        int g = Gcd(cardRate, modelRate);
+        int g = StreamingResampler.Gcd(cardRate, modelRate);
         return cardRate / g <= MaxPhases && modelRate / g <= MaxPhases;
     }
 
@@ -209,15 +209,5 @@ public sealed class RateBridge
         }
 
         return ((int)-worstShort, (int)worstExcess);
-    }
-
-    private static int Gcd(int a, int b)
-    {
-        while (b != 0)
-        {
-            (a, b) = (b, a % b);
-        }
-
-        return a;
     }
 }

@@ -144,7 +144,7 @@ public sealed class StreamingResampler
         return count;
     }
 
-    private static int Gcd(int a, int b)
+    internal static int Gcd(int a, int b)
     {
         while (b != 0)
         {

@@ -5,7 +5,10 @@ namespace LatentPlayground.Tests.Live;
 /// <summary><c>latentplayground</c> in its own process, its PCMs chosen by ALSA_CONFIG_PATH, stderr and stdout redirected.</summary>
 internal static class RunProcess
 {
-    public static Process Start(FilePcms pcms, params string[] args)
+    public static Process Start(FilePcms pcms, params string[] args) => Start(pcms, null, args);
+
+    /// <summary>With <paramref name="notifySocket"/>, as systemd starts it: sd_notify there, a 400 ms watchdog.</summary>
+    public static Process Start(FilePcms pcms, string? notifySocket, params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -22,6 +25,12 @@ internal static class RunProcess
         info.Environment["ALSA_CONFIG_PATH"] = pcms.ConfigPath;
         info.Environment.Remove("NOTIFY_SOCKET");
         info.Environment.Remove("JOURNAL_STREAM");
+        if (notifySocket is not null)
+        {
+            info.Environment["NOTIFY_SOCKET"] = notifySocket;
+            info.Environment["WATCHDOG_USEC"] = "400000";
+        }
+
         return Process.Start(info)!;
     }
 }

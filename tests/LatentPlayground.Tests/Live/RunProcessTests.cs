@@ -133,31 +133,7 @@ public sealed class RunProcessTests : IDisposable
         return path;
     }
 
-    private static Process Start(FilePcms pcms, string? notifySocket, params string[] args)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "latentplayground.dll"));
-        foreach (string a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["ALSA_CONFIG_PATH"] = pcms.ConfigPath;
-        info.Environment.Remove("NOTIFY_SOCKET");
-        info.Environment.Remove("JOURNAL_STREAM");
-        if (notifySocket is not null)
-        {
-            info.Environment["NOTIFY_SOCKET"] = notifySocket;
-            info.Environment["WATCHDOG_USEC"] = "400000";
-        }
-
-        return Process.Start(info)!;
-    }
+    private static Process Start(FilePcms pcms, string? notifySocket, params string[] args) => RunProcess.Start(pcms, notifySocket, args);
 
     private static string Receive(Socket socket, List<string> messages)
     {
