@@ -73,7 +73,7 @@ public sealed class PedalControlTests : IDisposable
             control.SetParameter(ParameterId.Speed, 300); // the encoder or a knob touched speed
             control.ToggleLearn();
             Assert.Equal(ParameterId.Speed, control.LearnTarget);
-            await using (var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+            await using (FileStream pipe = await FifoWriter.OpenAsync(fifo, Task.Delay(Timeout.Infinite), TimeSpan.FromSeconds(30)))
             {
                 pipe.Write([0xB0, 40, 10]); // CC 40 on channel 1
                 pipe.Flush();
@@ -87,7 +87,7 @@ public sealed class PedalControlTests : IDisposable
         // After a reboot CC 40 still drives speed.
         using var again = new PedalControl(engine, bank, bankFolder, saved, state, [fifo], new LiveLog(_log, journal: false));
         again.Start(bank.Entries[0].Preset.Parameters);
-        await using (var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+        await using (FileStream pipe = await FifoWriter.OpenAsync(fifo, Task.Delay(Timeout.Infinite), TimeSpan.FromSeconds(30)))
         {
             pipe.Write([0xB0, 40, 127]);
             pipe.Flush();

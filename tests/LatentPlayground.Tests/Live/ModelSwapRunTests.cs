@@ -55,7 +55,7 @@ public sealed partial class ModelSwapRunTests : IDisposable
 
         // Program Change 1 (On B) once the warm-up second is over; then a preset on a 44.1 kHz model, one on a
         // missing model, and one naming none (which stays on synth-b).
-        await using (var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write))
+        await using (FileStream pipe = await FifoWriter.OpenAsync(fifo, run.WaitForExitAsync(), TimeSpan.FromSeconds(60), () => stderrTask.IsCompleted ? stderrTask.Result : ""))
         {
             await Task.Delay(1800);
             await Send(pipe, 1);

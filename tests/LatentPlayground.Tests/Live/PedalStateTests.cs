@@ -60,18 +60,20 @@ public sealed class PedalStateTests : IDisposable
         string fifo = await MakeFifo("midi-in");
 
         // The writer opens the FIFO once the pedal's reader has, then sends Program Change 2 on channel 1.
+        var run = new TaskCompletionSource();
         var writer = Task.Run(async () =>
         {
             await Task.Delay(600);
-            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            await using FileStream pipe = await FifoWriter.OpenAsync(fifo, run.Task, TimeSpan.FromSeconds(30));
             pipe.Write([0xC0, 0x02]);
             pipe.Flush();
             await Task.Delay(1500);
         });
 
         (int code, _, string stderr) = Run("2.5", fifo);
-        await writer;
+        run.SetResult();
         Assert.True(code == 0, stderr);
+        await writer;
         Assert.Contains("preset 2: Perlin drift (03-perlin-drift.json)", stderr, StringComparison.Ordinal);
         Assert.Equal("03-perlin-drift.json", PedalSettingsFile.Load(State).Settings.LastPreset);
     }
@@ -84,10 +86,11 @@ public sealed class PedalStateTests : IDisposable
         string fifo = await MakeFifo("midi-clock");
 
         // Start, then 150 BPM clock (a tick every 1/60 s) for two seconds.
+        var run = new TaskCompletionSource();
         var writer = Task.Run(async () =>
         {
             await Task.Delay(400);
-            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            await using FileStream pipe = await FifoWriter.OpenAsync(fifo, run.Task, TimeSpan.FromSeconds(30));
             pipe.Write([0xFA]);
             var clock = Stopwatch.StartNew();
             for (int tick = 0; tick < 120; tick++)
@@ -104,8 +107,9 @@ public sealed class PedalStateTests : IDisposable
         });
 
         (int code, _, string stderr) = Run("3", fifo);
-        await writer;
+        run.SetResult();
         Assert.True(code == 0, stderr);
+        await writer;
         int at = stderr.IndexOf("MIDI clock locked at ", StringComparison.Ordinal);
         Assert.True(at >= 0, stderr);
         double bpm = double.Parse(stderr.AsSpan(at + 21, 5), System.Globalization.CultureInfo.InvariantCulture);

@@ -7,8 +7,12 @@ internal static class RunProcess
 {
     public static Process Start(FilePcms pcms, params string[] args) => Start(pcms, null, args);
 
-    /// <summary>With <paramref name="notifySocket"/>, as systemd starts it: sd_notify there, a 400 ms watchdog.</summary>
-    public static Process Start(FilePcms pcms, string? notifySocket, params string[] args)
+    /// <summary>As systemd starts it: sd_notify to <paramref name="notifySocket"/>, a 400 ms watchdog.</summary>
+    /// <remarks>A name of its own: as an overload of <see cref="Start(FilePcms, string[])"/> a string socket
+    /// would swallow the command's first argument.</remarks>
+    public static Process StartUnderSystemd(FilePcms pcms, string notifySocket, params string[] args) => Start(pcms, notifySocket, args);
+
+    private static Process Start(FilePcms pcms, string? notifySocket, string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {

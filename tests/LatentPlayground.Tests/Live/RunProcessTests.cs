@@ -26,7 +26,7 @@ public sealed class RunProcessTests : IDisposable
         notify.ReceiveTimeout = 30000;
         string config = WriteConfig(pace: 1);
 
-        using Process run = Start(pcms, notifyPath, "run", "--config", config);
+        using Process run = RunProcess.StartUnderSystemd(pcms, notifyPath, "run", "--config", config);
         var messages = new List<string>();
         Assert.StartsWith("READY=1\nSTATUS=running, wet latency 87.0 ms", Receive(notify, messages));
         while (messages.Count(m => m == "WATCHDOG=1") < 3)
@@ -56,7 +56,7 @@ public sealed class RunProcessTests : IDisposable
         using var pcms = new FilePcms(ModelLiveRig.DemoClip(8));
         string config = WriteConfig(pace: 4);
 
-        using Process run = Start(pcms, null, "run", "--config", config, "--duration", "2");
+        using Process run = RunProcess.Start(pcms, "run", "--config", config, "--duration", "2");
         Assert.True(run.WaitForExit(60000), "run did not end after its duration");
         string stderr = run.StandardError.ReadToEnd();
 
@@ -79,7 +79,7 @@ public sealed class RunProcessTests : IDisposable
         File.WriteAllText(preset, """{ "schema": 1, "name": "Dry", "parameters": { "drywet": 0 } }""");
         string config = WriteConfig(pace: 2, rate: 44100);
 
-        using Process run = Start(pcms, null, "run", "--config", config, "--preset", preset, "--duration", "2.5");
+        using Process run = RunProcess.Start(pcms, "run", "--config", config, "--preset", preset, "--duration", "2.5");
         Assert.True(run.WaitForExit(60000), "run did not end after its duration");
         string stderr = run.StandardError.ReadToEnd();
 
@@ -132,8 +132,6 @@ public sealed class RunProcessTests : IDisposable
             """);
         return path;
     }
-
-    private static Process Start(FilePcms pcms, string? notifySocket, params string[] args) => RunProcess.Start(pcms, notifySocket, args);
 
     private static string Receive(Socket socket, List<string> messages)
     {
