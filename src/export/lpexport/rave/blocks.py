@@ -300,22 +300,26 @@ class Noise(nn.Module):
         n = self.target
         if self._fixed is None or self._fixed[0] != ck:
             k = ck // self.bands
-            idx = torch.arange(n).view(n, 1) - torch.arange(n).view(1, n)
-            idx = torch.where(idx >= 0, idx, torch.full_like(idx, n))
-            self._fixed = (ck, k, self._response(k), idx.reshape(-1))
-        _, k, response, idx = self._fixed
-        response = response.to(amp.device)
-        amp = amp.permute(0, 2, 1).reshape(b, t, self.bands, k)
-        ir = torch.matmul(amp, response)  # [B, T, bands, N]
-        ir_ext = torch.cat([ir, torch.zeros(b, t, self.bands, 1, device=amp.device)], dim=-1)
-        toeplitz = ir_ext[..., idx.to(amp.device)].reshape(b, t, self.bands, n, n)
+            # The filter is linear in amp, so filtering the source by each of the K basis responses first and
+            # weighting those by amp equals filtering by amp's response: one fixed [N, K*N] matrix, where
+            # basis[j, k, m] = response[k, m - j] for m >= j (causal, truncated to the frame). One plain
+            # matrix product then replaces a gathered Toeplitz matrix per frame and band and its batched
+            # products, which in ONNX Runtime cost more in per-call overhead than in arithmetic.
+            response = self._response(k)
+            basis = torch.zeros(n, k, n)
+            for j in range(n):
+                basis[j, :, j:] = response[:, : n - j]
+            self._fixed = (ck, k, basis.reshape(n, k * n))
+        _, k, basis = self._fixed
+        amp = amp.permute(0, 2, 1).reshape(b, t, self.bands, k, 1)
         if self.index is None:
             # The whitened player's signal, cut into the same frames as the noise would be.
             source = s.excitation.reshape(s.excitation.shape[0], self.bands, t, n).permute(0, 2, 1, 3)
         else:
             self.ctx[0].noise_shapes[self.index] = [1, t, self.bands, n]
             source = s.noise(self.index, [1, t, self.bands, n], x) * 2 - 1
-        noise = torch.matmul(toeplitz, source.unsqueeze(-1)).squeeze(-1)  # [B, T, bands, N]
+        filtered = torch.matmul(source, basis.to(amp.device)).reshape(b, t, self.bands, k, n)
+        noise = (filtered * amp).sum(dim=3)  # [B, T, bands, N]
         return noise.permute(0, 2, 1, 3).reshape(b, self.bands, t * n)
 
 
