@@ -41,15 +41,25 @@ public static class Cli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or Files.InputFileException)
         {
-            stderr.WriteLine($"latentplayground: {e.Message}");
+            stderr.WriteLine($"latentplayground: {OneLine(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"latentplayground: {e.Message}");
+            stderr.WriteLine($"latentplayground: {OneLine(e.Message)}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not bad input: still one line, never a stack trace; the type tells a report where to look.
+            stderr.WriteLine($"latentplayground: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
             return ExitCodes.Failure;
         }
     }
+
+    // A message built from a file's content or a system error may hold line breaks; a user gets one line.
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }

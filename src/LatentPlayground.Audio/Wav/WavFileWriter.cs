@@ -1,4 +1,4 @@
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
@@ -39,20 +39,23 @@ public sealed class WavFileWriter : IDisposable
 
     /// <summary>Starts a file; nothing appears at <paramref name="path"/> until <see cref="Commit"/>.</summary>
     /// <param name="format"><see cref="WavSampleFormat.Pcm24"/> or <see cref="WavSampleFormat.Float32"/>.</param>
-    public static WavFileWriter Create(string path, int sampleRate, int channels, WavSampleFormat format)
+    /// <param name="displayPath">How messages name the file (the path the user gave, when
+    /// <paramref name="path"/> is the file a link of theirs names); <paramref name="path"/> when null.</param>
+    public static WavFileWriter Create(string path, int sampleRate, int channels, WavSampleFormat format, string? displayPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        string shown = displayPath ?? path;
         WavStreamWriter.CheckParameters(sampleRate, channels, format);
         string full = System.IO.Path.GetFullPath(path);
         string folder = System.IO.Path.GetDirectoryName(full) ?? ".";
         if (Directory.Exists(full))
         {
-            throw new WavFileException(path, "is a folder, not a file", null);
+            throw new WavFileException(shown, "is a folder, not a file", null);
         }
 
         if (!Directory.Exists(folder))
         {
-            throw new WavFileException(path, $"folder {folder} does not exist", null);
+            throw new WavFileException(shown, $"folder {folder} does not exist", null);
         }
 
         // Hidden and random, so it is never taken for output and two runs never collide.
@@ -64,16 +67,16 @@ public sealed class WavFileWriter : IDisposable
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new WavFileException(path, $"permission denied: cannot create a file in {folder}", e);
+            throw new WavFileException(shown, $"permission denied: cannot create a file in {folder}", e);
         }
         catch (IOException e)
         {
-            throw new WavFileException(path, $"cannot create a file in {folder}: {e.Message}", e);
+            throw new WavFileException(shown, $"cannot create a file in {folder}: {OutputFile.Reason(e, temp)}", e);
         }
 
         try
         {
-            return new WavFileWriter(path, full, temp, file, new WavStreamWriter(file, path, sampleRate, channels, format, leaveOpen: true));
+            return new WavFileWriter(shown, full, temp, file, new WavStreamWriter(file, shown, sampleRate, channels, format, leaveOpen: true));
         }
         catch
         {
@@ -144,9 +147,21 @@ public sealed class WavFileWriter : IDisposable
     private void Abandon()
     {
         _closed = true;
-        _writer.Dispose();
-        _file.Dispose();
-        TryDelete(_tempPath);
+
+        // On a full disk closing flushes and throws again; the temporary file must go all the same.
+        try
+        {
+            _writer.Dispose();
+            _file.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _file.SafeFileHandle.Dispose();
+        }
+        finally
+        {
+            TryDelete(_tempPath);
+        }
     }
 
     [DoesNotReturn]
@@ -157,7 +172,7 @@ public sealed class WavFileWriter : IDisposable
         // System I/O errors name the temporary file, which means nothing to the user; the message names the target.
         if (cause is (IOException and not WavFileException) or UnauthorizedAccessException)
         {
-            throw new WavFileException(Path, $"write failed: {cause.Message}", cause);
+            throw new WavFileException(Path, $"write failed: {OutputFile.Reason(cause, _tempPath)}", cause);
         }
 
         ExceptionDispatchInfo.Throw(cause);

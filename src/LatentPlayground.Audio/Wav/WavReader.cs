@@ -1,3 +1,5 @@
+using LatentPlayground.Files;
+
 namespace LatentPlayground.Audio.Wav;
 
 /// <summary>
@@ -90,28 +92,18 @@ public static class WavReader
         return new WavAudio(format.SampleRate, channels, format.SampleFormat);
     }
 
+    // RIFF sizes are 32-bit: no WAV file this reader accepts is larger.
+    private const long LargestWav = (4L << 30) + (1 << 20);
+
     private static FileStream OpenRead(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new WavFileException(path, "is a folder, not a file", null);
-        }
-
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.SequentialScan);
+            return InputFile.OpenRegular(path, LargestWav, "WAV input");
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (InputFileException e)
         {
-            throw new WavFileException(path, "no such file", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new WavFileException(path, "permission denied", e);
-        }
-        catch (IOException e)
-        {
-            throw new WavFileException(path, $"cannot open: {e.Message}", e);
+            throw new WavFileException(path, e.Problem, e);
         }
     }
 }

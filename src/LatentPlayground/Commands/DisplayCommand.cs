@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using LatentPlayground.Audio.Wav;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Presets;

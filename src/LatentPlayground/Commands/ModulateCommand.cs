@@ -3,7 +3,7 @@ using System.Globalization;
 using LatentPlayground.Core.Modulation;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Tempo;
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using LatentPlayground.Output;
 
 namespace LatentPlayground.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using LatentPlayground.Audio.Wav;
 using LatentPlayground.Core.Dsp;
 using LatentPlayground.Core.Engine;
@@ -50,21 +50,22 @@ public static class RenderCommand
             string inPath = r.GetValue(input)!;
             string outPath = r.GetValue(output)!;
             string? latentPath = r.GetValue(latents);
-            CheckWritable(outPath, "output");
-            if (latentPath is not null)
-            {
-                CheckWritable(latentPath, "--latents");
-            }
-
-            if (Path.GetFullPath(inPath) == Path.GetFullPath(outPath))
-            {
-                throw new UsageException($"{outPath}: the output would overwrite the input");
-            }
+            string? presetPath = r.GetValue(preset);
+            NamedPath inputWav = new(inPath, "input WAV");
+            NamedPath presetFile = new(presetPath is not null && File.Exists(presetPath) ? presetPath : null, "preset file");
+            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"));
+            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"));
 
             string bankFolder = r.GetValue(bank) ?? PresetLocations.DefaultBankFolder;
-            RenderSettings settings = BuildSettings(r.GetValue(preset), r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
+            RenderSettings settings = BuildSettings(presetPath, r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
             settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder) };
             WavAudio audio = ReadInput(inPath);
+            long nonFinite = audio.Samples.Sum(channel => (long)NonFiniteSamples.Clean(channel));
+            if (nonFinite > 0)
+            {
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {inPath}: {nonFinite} samples are NaN or infinite; they are rendered as silence"));
+            }
+
             // The model's noise follows the global seed, so one --seed fixes the whole render.
             ulong noiseSeed = Inference.CodecOptions.DefaultNoiseSeed + (ulong)settings.Parameters.IndexOf(ParameterId.GlobalSeed);
             using OpenedCodec opened = codecs.Open(r.GetValue(model), r.GetValue(precision), new ModelNoise(r.GetValue(noise) != "off", noiseSeed));
@@ -80,12 +81,12 @@ public static class RenderCommand
                 Array.Resize(ref atInputRate[c], audio.Frames);
             }
 
-            if (latentPath is not null)
+            // The WAV first: should it fail (a full disk), no CSV is left describing audio that was never written.
+            WavWriter.Write(outTarget, outPath, new WavAudio(audio.SampleRate, atInputRate), r.GetValue(bits) == 24 ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32);
+            if (latentTarget is not null)
             {
-                AtomicFile.WriteText(latentPath, LatentCsv.Render(result.Latents, codec.LatentSize, codec.Hop, codec.SampleRate));
+                AtomicFile.WriteText(latentTarget, LatentCsv.Render(result.Latents, codec.LatentSize, codec.Hop, codec.SampleRate), displayPath: latentPath);
             }
-
-            WavWriter.Write(outPath, new WavAudio(audio.SampleRate, atInputRate), r.GetValue(bits) == 24 ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32);
 
             string rate = audio.SampleRate == codec.SampleRate ? "" : $", resampled {audio.SampleRate} -> {codec.SampleRate} Hz and back";
             string alignment = settings.Parameters.IsOn(ParameterId.Align) ? "compensated (align on)" : "left in (align off)";
@@ -153,6 +154,9 @@ public static class RenderCommand
         }
     }
 
+    private const int MinInputRate = 8000;
+    private const int MaxInputRate = 768000;
+
     private static WavAudio ReadInput(string path)
     {
         try
@@ -163,39 +167,18 @@ public static class RenderCommand
                 throw new UsageException($"{path}: no audio (0 samples)");
             }
 
+            // Far outside these, a file's rate is a corrupt header, and resampling it to the model's would
+            // need more memory than any machine has.
+            if (audio.SampleRate is < MinInputRate or > MaxInputRate)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: sample rate {audio.SampleRate} Hz is outside {MinInputRate}..{MaxInputRate} Hz"));
+            }
+
             return audio;
         }
         catch (WavFileException e)
         {
             throw new UsageException(e.Message, e);
-        }
-    }
-
-    // Fail before the work, not after it: a missing folder or a read-only one is found in milliseconds.
-    private static void CheckWritable(string path, string what)
-    {
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        if (Directory.Exists(full))
-        {
-            throw new UsageException($"{path}: {what} is a folder, not a file");
-        }
-
-        if (!Directory.Exists(folder))
-        {
-            throw new UsageException($"{path}: {what} folder {folder} does not exist");
-        }
-
-        string probe = Path.Combine(folder, $".latentplayground-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot write the {what} there ({e.Message})", e);
         }
     }
 

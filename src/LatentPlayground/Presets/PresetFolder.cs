@@ -1,4 +1,4 @@
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using LatentPlayground.Core.Presets;
 
 namespace LatentPlayground.Presets;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Tempo;
 using LatentPlayground.Hardware.Knobs;

@@ -1,4 +1,4 @@
-using LatentPlayground.Audio.Files;
+using LatentPlayground.Files;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Presets;

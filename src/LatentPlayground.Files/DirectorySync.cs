@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace LatentPlayground.Audio.Files;
+namespace LatentPlayground.Files;
 
 /// <summary>
 /// fsync of a folder, which makes a rename inside it survive a power cut. .NET cannot open a folder as a
 /// stream, so this goes to libc (open(2), fsync(2), close(2)).
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     /// <summary>Best effort: returns false where the platform or file system does not allow it.</summary>
     public static bool TryFlush(string folder)

@@ -1,4 +1,4 @@
-namespace LatentPlayground.Audio.Files;
+namespace LatentPlayground.Files;
 
 /// <summary>
 /// Writes a file so that a crash or power cut at any instant leaves either the old file or the new
@@ -10,7 +10,8 @@ public static class AtomicFile
     /// <param name="path">The file to replace or create.</param>
     /// <param name="write">Writes the whole content to the stream it is given.</param>
     /// <param name="probe">Test hook called after each step; a throw from it stops the write there.</param>
-    public static void Write(string path, Action<Stream> write, AtomicWriteProbe? probe = null)
+    /// <param name="displayPath">How messages name the file; <paramref name="path"/> when null.</param>
+    public static void Write(string path, Action<Stream> write, AtomicWriteProbe? probe = null, string? displayPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
@@ -54,6 +55,13 @@ public static class AtomicFile
             SyncFolder(folder);
             probe?.Invoke(AtomicWriteStep.FolderSynced);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not InputFileException)
+        {
+            TryDelete(temp);
+
+            // The system's message names the temporary file; the user gave the target.
+            throw new IOException($"{displayPath ?? path}: could not be written: {OutputFile.Reason(e, temp)}", e);
+        }
         catch
         {
             TryDelete(temp);
@@ -61,12 +69,12 @@ public static class AtomicFile
         }
     }
 
-    public static void WriteText(string path, string text, AtomicWriteProbe? probe = null) =>
+    public static void WriteText(string path, string text, AtomicWriteProbe? probe = null, string? displayPath = null) =>
         Write(path, s =>
         {
             using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             writer.Write(text);
-        }, probe);
+        }, probe, displayPath);
 
     // The rename itself lives in the folder's metadata, which needs its own fsync to survive a power cut.
     private static void SyncFolder(string folder) => _ = DirectorySync.TryFlush(folder);

@@ -1,4 +1,4 @@
-namespace LatentPlayground.Audio.Files;
+namespace LatentPlayground.Files;
 
 /// <summary>The steps of an atomic write, in order, as <see cref="AtomicWriteProbe"/> sees them.</summary>
 public enum AtomicWriteStep
