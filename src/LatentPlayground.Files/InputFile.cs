@@ -47,7 +47,7 @@ public static class InputFile
 
         if (fd < 0)
         {
-            throw new InputFileException(path, OpenProblem(LibC.errno, what));
+            throw new InputFileException(path, OpenProblem(LibC.errno));
         }
 
         var handle = new SafeFileHandle(fd, ownsHandle: true);
@@ -56,7 +56,7 @@ public static class InputFile
             FileNode node = FileNode.OfDescriptor(fd);
             if (node.Kind != FileKind.Regular)
             {
-                throw new InputFileException(path, $"{node.Kind.Describe()}, not a regular file; a {what} must be one");
+                throw new InputFileException(path, node.Kind == FileKind.Directory ? "is a folder, not a file" : $"{node.Kind.Describe()}, not a regular file");
             }
 
             if (node.Size > maxBytes)
@@ -117,11 +117,11 @@ public static class InputFile
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
     };
 
-    private static string OpenProblem(int errno, string what)
+    private static string OpenProblem(int errno)
     {
         if (errno == LibC.ENOENT)
         {
-            return $"no such file (the {what} was not found)";
+            return "no such file";
         }
 
         if (errno == LibC.EACCES || errno == LibC.EPERM)

@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.Text.Json;
 
 namespace LatentPlayground.Inference;
@@ -19,7 +20,11 @@ internal static class ManifestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = false });
+            document = JsonDocument.Parse(InputFile.ReadAllBytes(path, InputFile.ManifestLimit, "model manifest"), new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (InputFileException e)
+        {
+            throw ModelPackageException.For(path, e.Problem, e);
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using LatentPlayground.Core.Modulation;
 
 namespace LatentPlayground.Inference;
@@ -89,7 +90,12 @@ public sealed class ModelPackage
     /// <summary>Loads and validates the package in <paramref name="folder"/>; throws <see cref="ModelPackageException"/> when it is unusable.</summary>
     public static ModelPackage Load(string folder)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(folder);
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw ModelPackageException.For("\"\"", "an empty path where a model folder was expected");
+        }
+
         if (!Directory.Exists(folder))
         {
             throw ModelPackageException.For(folder, "no such model folder");
@@ -103,19 +109,20 @@ public sealed class ModelPackage
         foreach (GraphRole role in (GraphRole[])[GraphRole.Encoder, GraphRole.Decoder])
         {
             string path = GraphPath(folder, manifest, role, ModelPrecision.Fp32);
+            _ = IsPresent(path);
             graphs[(role, ModelPrecision.Fp32)] = GraphInspector.Inspect(path, role, ModelPrecision.Fp32, manifest);
         }
 
         // The int8 pair is optional, but half a pair is a broken export, not a missing feature.
         string encoderInt8 = GraphPath(folder, manifest, GraphRole.Encoder, ModelPrecision.Int8);
         string decoderInt8 = GraphPath(folder, manifest, GraphRole.Decoder, ModelPrecision.Int8);
-        if (File.Exists(encoderInt8) != File.Exists(decoderInt8))
+        if (IsPresent(encoderInt8) != IsPresent(decoderInt8))
         {
-            (string missing, string present) = File.Exists(encoderInt8) ? (decoderInt8, encoderInt8) : (encoderInt8, decoderInt8);
+            (string missing, string present) = IsPresent(encoderInt8) ? (decoderInt8, encoderInt8) : (encoderInt8, decoderInt8);
             throw ModelPackageException.For(missing, $"missing, though {Path.GetFileName(present)} is present (int8 graphs come in pairs)");
         }
 
-        if (File.Exists(encoderInt8))
+        if (IsPresent(encoderInt8))
         {
             graphs[(GraphRole.Encoder, ModelPrecision.Int8)] = GraphInspector.Inspect(encoderInt8, GraphRole.Encoder, ModelPrecision.Int8, manifest);
             graphs[(GraphRole.Decoder, ModelPrecision.Int8)] = GraphInspector.Inspect(decoderInt8, GraphRole.Decoder, ModelPrecision.Int8, manifest);
@@ -148,6 +155,19 @@ public sealed class ModelPackage
         graphs.TryGetValue((role, precision), out GraphSpec? spec)
             ? spec
             : throw ModelPackageException.For(GraphPath(role, precision), "missing");
+
+    // Present as a regular file, absent, or refused: ONNX Runtime would block forever on a FIFO named
+    // decoder.onnx and read /dev/zero until memory runs out.
+    private static bool IsPresent(string path)
+    {
+        FileNode node = FileNode.Of(path);
+        return node.Kind switch
+        {
+            FileKind.Missing => false,
+            FileKind.Regular => true,
+            _ => throw ModelPackageException.For(path, $"{node.Kind.Describe()}, not a regular file"),
+        };
+    }
 
     /// <summary>The int8 graph sits next to its fp32 graph: <c>encoder.onnx</c> → <c>encoder.int8.onnx</c>.</summary>
     public static string GraphFileName(string fp32FileName, ModelPrecision precision)
@@ -192,11 +212,11 @@ public sealed class ModelPackage
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.ReadAllBytes(path, MaxInitialStatesBytes, "state file");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            throw ModelPackageException.For(path, $"cannot be read ({e.Message})", e);
+            throw ModelPackageException.For(path, e.Problem, e);
         }
 
         var values = new float[bytes.Length / sizeof(float)];
@@ -232,6 +252,9 @@ public sealed class ModelPackage
         Path.Combine(folder, GraphFileName(manifest.Graph(role).File, precision));
 
     /// <summary>What the engine needs of the numbers, independent of the graphs.</summary>
+    /// <summary>The longest model latency the engine delays its dry path by.</summary>
+    public const int MaxLatencySeconds = 2;
+
     private static void CheckEngineFit(string path, ModelManifest m)
     {
         if (!SupportedSampleRates.Contains(m.SampleRate))
@@ -255,6 +278,13 @@ public sealed class ModelPackage
         if (m.Channels != RequiredChannels)
         {
             throw ModelPackageException.For(path, $"channels {m.Channels} is not supported (the engine is mono)");
+        }
+
+        // The engine holds the model's latency as a delay line for the dry path and the alignment; a value
+        // near int.MaxValue would be gigabytes of it, and no model delays its output by seconds.
+        if (m.LatencySamples > MaxLatencySeconds * m.SampleRate)
+        {
+            throw ModelPackageException.For(path, $"latency_samples {m.LatencySamples} is more than {MaxLatencySeconds} s at {m.SampleRate} Hz (the engine holds at most {MaxLatencySeconds * m.SampleRate})");
         }
 
         // One call is one hop: the signal tensors must hold exactly one hop and one latent frame.

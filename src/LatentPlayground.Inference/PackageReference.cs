@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.Buffers.Binary;
 using System.Text.Json;
 
@@ -15,7 +16,7 @@ public sealed record PackageReference(int Hops, int Hop, int LatentSize, float[]
     {
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using JsonDocument doc = JsonDocument.Parse(InputFile.ReadAllBytes(path, InputFile.ManifestLimit, "reference file"));
             JsonElement root = doc.RootElement;
             int hops = root.GetProperty("hops").GetInt32();
             int hop = root.GetProperty("hop").GetInt32();

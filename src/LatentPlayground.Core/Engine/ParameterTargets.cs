@@ -48,8 +48,11 @@ public sealed class ParameterTargets
                     return false;
                 }
 
-                foreach (ParameterDescriptor d in ParameterTable.All)
+                // An index loop: enumerating the table through its interface boxes an enumerator, and this runs
+                // on the real-time threads (a MIDI flood of CC resets allocated on both).
+                for (int k = 0; k < ParameterTable.Count; k++)
                 {
+                    ParameterDescriptor d = ParameterTable.Get((ParameterId)k);
                     if (ParameterTable.IsResetByModulatorReset(d.Id))
                     {
                         _values[(int)d.Id] = d.Default;

@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.Text.Json;
 
 namespace LatentPlayground.Hardware.Pins;
@@ -18,7 +19,8 @@ public static class PinMapJson
 
     /// <summary>Reads and checks the pin map at <paramref name="path"/>. Thread: any (the control thread at start).</summary>
     /// <exception cref="PinMapFormatException">Anything wrong with the content, named in one line.</exception>
-    public static PinMap Load(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
+    /// <exception cref="InputFileException">Missing, not a regular file, or too large.</exception>
+    public static PinMap Load(string path) => Parse(InputFile.ReadAllText(path, InputFile.SmallJsonLimit, "pin map"), Path.GetFileName(path));
 
     /// <summary>Parses and checks a pin map; <paramref name="source"/> names it in messages. Thread: any.</summary>
     /// <exception cref="PinMapFormatException">Anything wrong, named in one line.</exception>

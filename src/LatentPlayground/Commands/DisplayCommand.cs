@@ -58,7 +58,9 @@ public static class DisplayCommand
                 throw new UsageException($"--out: {outPath} does not end in .png");
             }
 
-            (string name, int number, Preset chosen) = ChoosePreset(r.GetValue(preset));
+            string? presetPath = r.GetValue(preset);
+            string outTarget = OutputFile.Check(new NamedPath(outPath, "--out PNG"), new NamedPath(presetPath is not null && File.Exists(presetPath) ? presetPath : null, "preset file"));
+            (string name, int number, Preset chosen) = ChoosePreset(presetPath);
             var view = new PanelView(chosen.Parameters.Clone()) { PresetName = name, PresetNumber = number, Bpm = 120, Clock = ClockDisplay.Internal };
             view.Engine = Play(codecs, r.GetValue(model), view, seconds);
             PanelNavigator.ShowPage(view, shown);
@@ -86,7 +88,7 @@ public static class DisplayCommand
             var frame = new Framebuffer();
             new PanelRenderer(PanelLayout.Default).Render(view, frame);
             byte[] png = PngWriter.Encode(frame, pixels);
-            AtomicFile.Write(outPath, s => s.Write(png));
+            AtomicFile.Write(outTarget, s => s.Write(png), displayPath: outPath);
             context.Out.WriteLine($"{outPath}: {PanelPages.Name(shown)} page, {Framebuffer.Width * pixels}x{Framebuffer.Height * pixels}, preset {name}");
             return ExitCodes.Ok;
         });

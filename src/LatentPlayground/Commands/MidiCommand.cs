@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.CommandLine;
 using System.Globalization;
 using LatentPlayground.Midi.Analysis;
@@ -13,6 +14,9 @@ namespace LatentPlayground.Commands;
 /// </summary>
 public static class MidiCommand
 {
+    // A log of hours of MIDI clock is a few MB; /dev/zero or a disk image is not a log.
+    private const long MaxLogBytes = 256L << 20;
+
     /// <summary>Builds the <c>midi</c> command and its subcommands. Thread: main.</summary>
     public static Command Create(CommandContext context)
     {
@@ -34,17 +38,12 @@ public static class MidiCommand
             throw new UsageException($"{path}: is a folder, not a MIDI log");
         }
 
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{path}: no such file");
-        }
-
         // Rows are collected first so a bad line further down leaves no half analysis on standard output.
         var rows = new List<ClockAnalysisRow>();
         var analysis = new ClockAnalysis(rows.Add);
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StreamReader(InputFile.OpenRegular(path, MaxLogBytes, "MIDI log"));
             foreach (MidiLogLine line in MidiLogReader.Read(reader, path))
             {
                 analysis.Feed(line.Time, line.Bytes);

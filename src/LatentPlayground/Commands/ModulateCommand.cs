@@ -101,7 +101,7 @@ public static class ModulateCommand
             }
             else
             {
-                AtomicFile.WriteText(path, text);
+                AtomicFile.WriteText(OutputFile.Check(new NamedPath(path, "--out file")), text, displayPath: path);
             }
 
             return ExitCodes.Ok;

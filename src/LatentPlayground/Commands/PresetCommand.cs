@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.CommandLine;
 using System.Globalization;
 using LatentPlayground.Core.Parameters;
@@ -22,21 +23,47 @@ public static class PresetCommand
 
         var listBank = Bank();
         var list = new Command("list", "List the presets of the bank in recall order (PC number first).") { listBank };
-        list.SetAction(r => List(context, r.GetValue(listBank) ?? PresetLocations.DefaultBankFolder));
+        list.SetAction(r => List(context, BankFolder(r.GetValue(listBank))));
 
         var showBank = Bank();
         var what = new Argument<string>("NAME-OR-FILE") { Description = "A preset file, or a preset's name or file name in the bank" };
         var show = new Command("show", "Validate a preset and show the parameters it changes; a bad field is named, exit code 2.") { what, showBank };
-        show.SetAction(r => Show(context, r.GetValue(what)!, r.GetValue(showBank) ?? PresetLocations.DefaultBankFolder));
+        show.SetAction(r => Show(context, r.GetValue(what)!, BankFolder(r.GetValue(showBank))));
 
         var saveBank = Bank();
         var name = new Argument<string>("NAME") { Description = "The new preset's name" };
         var from = new Option<string>("--from") { Description = "Start from this preset (file or name) instead of the defaults", HelpName = "NAME-OR-FILE" };
         var set = new Option<string[]>("--set") { Description = "Set a parameter, e.g. --set basis=voronoi (repeatable)", HelpName = "NAME=VALUE" };
         var save = new Command("save", "Save a new preset into the bank (atomically; the bank is seeded with the factory presets first if new).") { name, saveBank, from, set };
-        save.SetAction(r => Save(context, r.GetValue(name)!, r.GetValue(saveBank) ?? PresetLocations.DefaultBankFolder, r.GetValue(from), r.GetValue(set) ?? []));
+        save.SetAction(r => Save(context, r.GetValue(name)!, BankFolder(r.GetValue(saveBank)), r.GetValue(from), r.GetValue(set) ?? []));
 
         return new Command("preset", "List, check and save presets.") { list, show, save };
+    }
+
+    /// <summary>The longest preset name: it becomes a file name, and the display shows about 20 characters.</summary>
+    public const int MaxNameLength = 64;
+
+    // --bank must name a folder, or nothing yet (save creates it): a regular file there is a mistake to report,
+    // not a bank to ignore in favour of the factory presets.
+    private static string BankFolder(string? given)
+    {
+        if (given is null)
+        {
+            return PresetLocations.DefaultBankFolder;
+        }
+
+        if (given.Length == 0)
+        {
+            throw new UsageException("--bank: an empty path where a preset bank folder was expected");
+        }
+
+        FileKind kind = FileNode.Of(given).Kind;
+        if (kind is not (FileKind.Missing or FileKind.Directory))
+        {
+            throw new UsageException($"--bank: {given} {kind.Describe()}, not a folder");
+        }
+
+        return given;
     }
 
     private static int List(CommandContext context, string folder)
@@ -95,6 +122,11 @@ public static class PresetCommand
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new UsageException("NAME: a preset needs a name");
+        }
+
+        if (name.Trim().Length > MaxNameLength)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"NAME: {name.Trim().Length} characters; a preset name has at most {MaxNameLength}"));
         }
 
         ParameterSet parameters = from is null ? new ParameterSet() : PresetLocations.Resolve(from, folder).Parameters;

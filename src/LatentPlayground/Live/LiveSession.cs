@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.Globalization;
 using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.Live;
@@ -134,6 +135,7 @@ public static class LiveSession
                     panel?.End(Console.Error);
                 }
 
+                log.FlushSuppressed(all: true);
                 notifier.Stopping("stopping");
                 int code = Finish(driver, end, stop, log);
                 control.SaveState();
@@ -288,11 +290,11 @@ public static class LiveSession
         {
             try
             {
-                map = ControlsMapJson.Parse(File.ReadAllText(controls), controls);
+                map = ControlsMapJson.Parse(InputFile.ReadAllText(controls, InputFile.SmallJsonLimit, "controls_map"), controls);
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or InputFileException)
             {
-                throw new UsageException(e.Message, e);
+                throw new UsageException($"controls_map: {e.Message}", e);
             }
         }
 
@@ -306,9 +308,9 @@ public static class LiveSession
         {
             return (PinMapJson.Load(pinPath), map);
         }
-        catch (PinMapFormatException e)
+        catch (Exception e) when (e is PinMapFormatException or InputFileException)
         {
-            throw new UsageException(e.Message, e);
+            throw new UsageException($"hardware_map: {e.Message}", e);
         }
     }
 

@@ -35,6 +35,27 @@ public sealed class PedalControl : IDisposable
     private readonly TapTempo _tap;
     private readonly string _bankFolder;
     private readonly HashSet<string> _missingModelTold = [];
+
+    // A MIDI flood (a wrong port, /dev/urandom) must not become thousands of recalls, log lines and file writes:
+    // within one poll only the last preset asked for is recalled, and the settings are written at most once a
+    // second (and at the end), which also spares the SD card.
+    private bool _inPoll;
+    private readonly double[] _pendingValues = CreatePending();
+    private PresetEntry? _pendingEntry;
+    private int _pendingBadRecall = -1;
+    private bool _saveDue;
+    private double _lastSave = double.NegativeInfinity;
+    private double _lastPresetSave = double.NegativeInfinity;
+
+    private static double[] CreatePending()
+    {
+        var values = new double[ParameterTable.Count];
+        Array.Fill(values, double.NaN);
+        return values;
+    }
+
+    /// <summary>The shortest time between two writes of the settings file, and between two preset saves from MIDI.</summary>
+    public const double MinSecondsBetweenWrites = 1;
     private ModelSwitcher? _models;
     private bool _wasLocked;
     private bool _wasLost;
@@ -68,7 +89,7 @@ public sealed class PedalControl : IDisposable
         foreach (string path in midiInputs)
         {
             var queue = new SpscQueue<MidiEvent>(1024);
-            var reader = new MidiInputReader(path, queue, change => _connectionNews.Enqueue($"MIDI input {path}: {change}"));
+            var reader = new MidiInputReader(path, queue, change => _connectionNews.Enqueue(change.ToString()));
             _inputs.Add((reader, queue));
         }
     }
@@ -118,6 +139,53 @@ public sealed class PedalControl : IDisposable
     /// <summary>Handles what arrived since the last call. Never blocks.</summary>
     public void Poll()
     {
+        _inPoll = true;
+        try
+        {
+            PollInputs();
+        }
+        finally
+        {
+            _inPoll = false;
+        }
+
+        if (_pendingBadRecall >= 0)
+        {
+            _ = Recall(_pendingBadRecall);
+            _pendingBadRecall = -1;
+        }
+
+        if (_pendingEntry is PresetEntry entry)
+        {
+            _pendingEntry = null;
+            ApplyNow(entry);
+        }
+
+        PostPendingValues();
+
+        if (_saveDue && StopwatchClock.Instance.Seconds - _lastSave >= MinSecondsBetweenWrites)
+        {
+            SaveState();
+        }
+
+        _log.FlushSuppressed();
+    }
+
+    private void PostPendingValues()
+    {
+        for (int i = 0; i < _pendingValues.Length; i++)
+        {
+            if (!double.IsNaN(_pendingValues[i]))
+            {
+                _current.Set((ParameterId)i, _pendingValues[i]);
+                _engine.Post(new ParameterChange((ParameterId)i, _pendingValues[i]));
+                _pendingValues[i] = double.NaN;
+            }
+        }
+    }
+
+    private void PollInputs()
+    {
         _models?.Poll(_current);
         while (_connectionNews.TryDequeue(out string? news))
         {
@@ -138,11 +206,15 @@ public sealed class PedalControl : IDisposable
                 switch (result.Kind)
                 {
                     case MidiMapEventKind.Parameter:
+                        // The last value of each parameter in this poll is what counts: a flood of CCs cannot
+                        // fill the engine's queue, and a preset recall still finds room.
                         _current.Set(result.Change.Id, result.Change.Value);
                         LastTouched = result.Change.Id;
-                        _engine.Post(result.Change);
+                        _pendingValues[(int)result.Change.Id] = result.Change.Value;
                         break;
                     case MidiMapEventKind.Preset:
+                        // A recall sets every parameter, so the values moved before it in this poll are moot.
+                        Array.Fill(_pendingValues, double.NaN);
                         Recall(result.Number);
                         break;
                     case MidiMapEventKind.Action:
@@ -152,7 +224,7 @@ public sealed class PedalControl : IDisposable
                         _log.Notice($"MIDI learn: CC {result.Number} now drives {result.Learned.Describe()}");
                         Notify?.Invoke($"CC {result.Number} learnt");
                         Settings = Settings with { LearnedCcs = LearnedSinceDefault() };
-                        SaveState();
+                        RequestSave();
                         break;
                     default:
                         break;
@@ -250,7 +322,7 @@ public sealed class PedalControl : IDisposable
                 return;
         }
 
-        SaveState();
+        RequestSave();
     }
 
     /// <summary>
@@ -267,7 +339,7 @@ public sealed class PedalControl : IDisposable
     public void RememberExpression(Hardware.Knobs.PedalCalibration calibration)
     {
         Settings = Settings with { Expression = calibration };
-        SaveState();
+        RequestSave();
     }
 
     // What learning changed, as the CCs whose binding differs from the default map.
@@ -338,6 +410,12 @@ public sealed class PedalControl : IDisposable
     {
         if (!_bank.TrySelect(index, out PresetEntry? entry))
         {
+            if (_inPoll)
+            {
+                _pendingBadRecall = index;
+                return false;
+            }
+
             _log.Warning($"preset {index}: the bank has {_bank.Count} presets (0..{_bank.Count - 1}); staying on the current one");
             return false;
         }
@@ -397,12 +475,20 @@ public sealed class PedalControl : IDisposable
         Settings = Settings with { ClockSource = ClockSource.Tap, Bpm = _tap.Bpm };
         _engine.SetExternalClock(new ExternalClock(true, new TempoAnchor(_tap.Bpm, Running: true, Moving: true, Position: 0, Time: now, Limit: double.PositiveInfinity)));
         _log.Info($"tap tempo {_tap.Bpm.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} BPM");
-        SaveState();
+        RequestSave();
     }
 
     // Double press on C: the current preset, as it now sounds (knob and CC moves included), over its file.
     private void SaveCurrentPreset()
     {
+        double now = StopwatchClock.Instance.Seconds;
+        if (now - _lastPresetSave < MinSecondsBetweenWrites)
+        {
+            _log.Warning("save: ignored, the last save was less than a second ago");
+            return;
+        }
+
+        _lastPresetSave = now;
         if (_bank.CurrentEntry is not PresetEntry entry)
         {
             _log.Warning("save: the bank is empty; save a first preset with `latentplayground preset save`");
@@ -426,9 +512,24 @@ public sealed class PedalControl : IDisposable
         }
     }
 
+    // Written now, unless the last write was under a second ago: then by the first poll after that second, or at the end.
+    private void RequestSave()
+    {
+        if (StopwatchClock.Instance.Seconds - _lastSave >= MinSecondsBetweenWrites)
+        {
+            SaveState();
+        }
+        else
+        {
+            _saveDue = true;
+        }
+    }
+
     /// <summary>Writes the settings (last preset, clock source, tempo, MIDI channel) atomically.</summary>
     public void SaveState()
     {
+        _saveDue = false;
+        _lastSave = StopwatchClock.Instance.Seconds;
         try
         {
             PedalSettingsFile.Save(_stateFolder, Settings);
@@ -441,6 +542,11 @@ public sealed class PedalControl : IDisposable
 
     public void Dispose()
     {
+        if (_saveDue)
+        {
+            SaveState();
+        }
+
         foreach ((MidiInputReader reader, _) in _inputs)
         {
             reader.Dispose();
@@ -457,6 +563,18 @@ public sealed class PedalControl : IDisposable
 
     private void Apply(PresetEntry entry)
     {
+        if (_inPoll)
+        {
+            _pendingEntry = entry;
+            _pendingBadRecall = -1;
+            return;
+        }
+
+        ApplyNow(entry);
+    }
+
+    private void ApplyNow(PresetEntry entry)
+    {
         entry.Preset.Parameters.CopyTo(_switchValues);
         for (int i = 0; i < _switchValues.Length; i++)
         {
@@ -471,7 +589,7 @@ public sealed class PedalControl : IDisposable
 
         _log.Notice($"preset {_bank.Current}: {entry.Preset.Name} ({entry.FileName})");
         Settings = Settings with { LastPreset = entry.FileName };
-        SaveState();
+        RequestSave();
         FollowModel(entry);
     }
 
@@ -504,7 +622,7 @@ public sealed class PedalControl : IDisposable
         if (Settings.Model != name)
         {
             Settings = Settings with { Model = name };
-            SaveState();
+            RequestSave();
         }
     }
 

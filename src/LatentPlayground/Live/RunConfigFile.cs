@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.Globalization;
 using System.Text.Json;
 using LatentPlayground.Audio.Alsa;
@@ -28,7 +29,11 @@ public static class RunConfigFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = InputFile.ReadAllText(path, InputFile.SmallJsonLimit, "config");
+        }
+        catch (InputFileException e)
+        {
+            throw new UsageException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -33,9 +33,9 @@ public static class PresetFolder
 
             try
             {
-                entries.Add(new PresetEntry(file, PresetJson.Parse(File.ReadAllText(path), path)));
+                entries.Add(new PresetEntry(file, PresetJson.Parse(InputFile.ReadAllText(path, InputFile.SmallJsonLimit, "preset"), path)));
             }
-            catch (PresetFormatException e)
+            catch (Exception e) when (e is PresetFormatException or InputFileException)
             {
                 problems.Add($"{e.Message} (skipped)");
             }

@@ -72,13 +72,18 @@ public static class PresetLocations
     public static Preset Resolve(string nameOrFile, string bankFolder)
     {
         ArgumentNullException.ThrowIfNull(nameOrFile);
+        if (nameOrFile.Length == 0)
+        {
+            throw new UsageException("\"\": an empty preset name or file");
+        }
+
         if (File.Exists(nameOrFile))
         {
             try
             {
-                return PresetJson.Parse(File.ReadAllText(nameOrFile), nameOrFile);
+                return PresetJson.Parse(InputFile.ReadAllText(nameOrFile, InputFile.SmallJsonLimit, "preset"), nameOrFile);
             }
-            catch (PresetFormatException e)
+            catch (Exception e) when (e is PresetFormatException or InputFileException)
             {
                 throw new UsageException(e.Message, e);
             }

@@ -54,9 +54,13 @@ public static class PedalSettingsFile
 
         try
         {
-            return (Parse(File.ReadAllText(path), path), null);
+            return (Parse(InputFile.ReadAllText(path, InputFile.SmallJsonLimit, "settings file"), path), null);
         }
         catch (FormatException e)
+        {
+            return (new PedalSettings(), $"{e.Message}; starting from the default settings");
+        }
+        catch (InputFileException e)
         {
             return (new PedalSettings(), $"{e.Message}; starting from the default settings");
         }

@@ -160,7 +160,7 @@ public class WavReaderErrorTests
         string path = folder.File("nope.wav");
         var e = Assert.Throws<WavFileException>(() => WavReader.Read(path));
         Assert.Equal($"{path}: no such file", e.Message);
-        Assert.IsType<FileNotFoundException>(e.InnerException);
+        Assert.IsType<LatentPlayground.Files.InputFileException>(e.InnerException);
     }
 
     [Fact]

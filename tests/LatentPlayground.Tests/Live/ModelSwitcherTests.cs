@@ -32,7 +32,8 @@ public sealed class ModelSwitcherTests : IDisposable
         Assert.Equal(1024 + SwapRig.Period + 3000 + 64, rig.Engines.LatencySamples);
         rig.Run(40);
         Assert.Equal(80, now.HopTarget(ParameterId.DryWet));
-        Assert.Equal("synth-b", PedalSettingsFile.Load(rig.StateFolder).Settings.Model);
+        // Remembered within a second (settings are written at most once a second).
+        rig.RunUntil(() => PedalSettingsFile.Load(rig.StateFolder).Settings.Model == "synth-b");
         Assert.Equal(0, rig.Engines.ReadSnapshot().LateHops);
         Assert.Contains("model synth-b: loaded (hop 1024, 48000 Hz, 8 dimensions, 3000 samples of latency;", rig.Log.ToString(), StringComparison.Ordinal);
         Assert.Contains("model synth-b: playing; wet latency 4216 samples", rig.Log.ToString(), StringComparison.Ordinal);
@@ -43,7 +44,7 @@ public sealed class ModelSwitcherTests : IDisposable
         Assert.False(rig.Switcher.Busy);
         Assert.True(rig.Control.Recall(3));
         rig.RunUntil(() => rig.Switcher.Current.Name == "synth-default" && !rig.Switcher.Busy);
-        Assert.Null(PedalSettingsFile.Load(rig.StateFolder).Settings.Model);
+        rig.RunUntil(() => PedalSettingsFile.Load(rig.StateFolder).Settings.Model is null);
         Assert.Equal(2048, rig.Engines.Current.Hop);
     }
 
