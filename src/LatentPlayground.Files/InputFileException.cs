@@ -8,7 +8,7 @@ namespace LatentPlayground.Files;
 public sealed class InputFileException : IOException
 {
     public InputFileException(string path, string problem)
-        : base($"{(path.Length == 0 ? "\"\"" : path)}: {problem}")
+        : base($"{Shown(path)}: {problem}")
     {
         Path = path;
         Problem = problem;
@@ -24,6 +24,14 @@ public sealed class InputFileException : IOException
     {
         Path = Problem = "";
     }
+
+    // A 5,000-character path would make a message nobody reads; its start says which one it is.
+    private static string Shown(string path) => path.Length switch
+    {
+        0 => "\"\"",
+        > 120 => path[..100] + "…",
+        _ => path,
+    };
 
     /// <summary>The path as the user gave it.</summary>
     public string Path { get; }

@@ -24,6 +24,12 @@ public static class OutputFile
             throw new InputFileException(path, $"an empty path where the {output.What} was expected");
         }
 
+        // Linux's NAME_MAX and PATH_MAX: caught here, not after minutes of work when the write fails.
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(path)) > 255 || System.Text.Encoding.UTF8.GetByteCount(path) >= 4096)
+        {
+            throw new InputFileException(path, "the file name is too long (at most 255 bytes a name, 4095 a path)");
+        }
+
         FileNode node = FileNode.Of(path);
         if (node.Kind is not (FileKind.Missing or FileKind.Regular))
         {
@@ -50,6 +56,42 @@ public static class OutputFile
         }
 
         return target;
+    }
+
+    /// <summary>
+    /// Checks a folder the command may create (a preset bank, an imported model): absent, or a folder; and if absent,
+    /// its nearest existing parent is a folder, and no name in it is longer than the file system allows.
+    /// </summary>
+    /// <exception cref="InputFileException">Anything else, named.</exception>
+    public static void CheckFolderToCreate(string path, string what)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Length == 0)
+        {
+            throw new InputFileException(path, $"an empty path where the {what} was expected");
+        }
+
+        string full = Path.GetFullPath(path);
+        if (full.Split('/').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255))
+        {
+            throw new InputFileException(path, "a name in the path is too long (at most 255 bytes)");
+        }
+
+        for (string? at = full; at is not null; at = Path.GetDirectoryName(at))
+        {
+            FileKind kind = FileNode.Of(at).Kind;
+            if (kind == FileKind.Missing)
+            {
+                continue;
+            }
+
+            if (kind != FileKind.Directory)
+            {
+                throw new InputFileException(path, at == full ? $"{kind.Describe()}, not a folder" : $"{at} {kind.Describe()}, so the {what} cannot be made under it");
+            }
+
+            return;
+        }
     }
 
     // Fail before the work, not after it: a missing or read-only folder is found in milliseconds.

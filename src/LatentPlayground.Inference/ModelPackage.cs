@@ -98,7 +98,8 @@ public sealed class ModelPackage
 
         if (!Directory.Exists(folder))
         {
-            throw ModelPackageException.For(folder, "no such model folder");
+            FileKind kind = FileNode.Of(folder).Kind;
+            throw ModelPackageException.For(folder, kind == FileKind.Missing ? "no such model folder" : $"{kind.Describe()}, not a model folder");
         }
 
         string manifestPath = Path.Combine(folder, ModelManifest.FileName);

@@ -60,6 +60,13 @@ public static class Cli
     }
 
     // A message built from a file's content or a system error may hold line breaks; a user gets one line.
+    // Control characters (from a binary file quoted in a message) would garble a terminal: each becomes '?'.
     private static string OneLine(string message) =>
-        string.Join(" ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        string.Create(message.Length, message, static (span, m) =>
+        {
+            for (int i = 0; i < m.Length; i++)
+            {
+                span[i] = m[i] is '\n' or '\r' or '\t' ? ' ' : char.IsControl(m[i]) || m[i] == '\uFFFD' ? '?' : m[i];
+            }
+        }).Trim();
 }

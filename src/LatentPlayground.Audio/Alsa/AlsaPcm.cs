@@ -37,6 +37,7 @@ public sealed class AlsaPcm : IDisposable
     public static unsafe AlsaPcm Open(string name, PcmDirection direction)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        AlsaErrorSilence.Install();
         nint pcm = 0;
         int err = LibAsound.snd_pcm_open(&pcm, name, (int)direction, 0);
         return Opened(pcm, err, name, direction, where: "the system ALSA configuration (aplay -L lists its PCMs)");
@@ -49,6 +50,7 @@ public sealed class AlsaPcm : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(config);
+        AlsaErrorSilence.Install();
         nint pcm = 0;
         int err = LibAsound.snd_pcm_open_lconf(&pcm, name, (int)direction, 0, config.Handle);
         return Opened(pcm, err, name, direction, where: "the given ALSA configuration");
@@ -154,7 +156,7 @@ public sealed class AlsaPcm : IDisposable
     {
         if (err < 0)
         {
-            string hint = err == -Errno.ENOENT ? $" No PCM of that name is defined in {where}, or the device it names does not exist." : string.Empty;
+            string hint = err == -Errno.ENOENT ? $" Either no PCM of that name is defined in {where}, or a device or file it names does not exist." : string.Empty;
             hint += err == -Errno.EBUSY ? " Another program holds the device." : string.Empty;
             throw new AlsaException(err, $"ALSA {HwParamsNegotiation.Words(direction)} PCM '{name}' could not be opened: {AlsaError.Describe(err)}.{hint}");
         }

@@ -44,9 +44,16 @@ public static class MidiCommand
         try
         {
             using var reader = new StreamReader(InputFile.OpenRegular(path, MaxLogBytes, "MIDI log"));
+            int messages = 0;
             foreach (MidiLogLine line in MidiLogReader.Read(reader, path))
             {
                 analysis.Feed(line.Time, line.Bytes);
+                messages++;
+            }
+
+            if (messages == 0)
+            {
+                throw new UsageException($"{path}: no MIDI messages in it (an empty log, or comments only)");
             }
         }
         catch (MidiLogFormatException e)

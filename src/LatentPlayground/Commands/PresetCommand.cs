@@ -35,7 +35,7 @@ public static class PresetCommand
         var from = new Option<string>("--from") { Description = "Start from this preset (file or name) instead of the defaults", HelpName = "NAME-OR-FILE" };
         var set = new Option<string[]>("--set") { Description = "Set a parameter, e.g. --set basis=voronoi (repeatable)", HelpName = "NAME=VALUE" };
         var save = new Command("save", "Save a new preset into the bank (atomically; the bank is seeded with the factory presets first if new).") { name, saveBank, from, set };
-        save.SetAction(r => Save(context, r.GetValue(name)!, BankFolder(r.GetValue(saveBank)), r.GetValue(from), r.GetValue(set) ?? []));
+        save.SetAction(r => Save(context, r.GetValue(name)!, BankFolder(r.GetValue(saveBank), mayCreate: true), r.GetValue(from), r.GetValue(set) ?? []));
 
         return new Command("preset", "List, check and save presets.") { list, show, save };
     }
@@ -45,22 +45,27 @@ public static class PresetCommand
 
     // --bank must name a folder, or nothing yet (save creates it): a regular file there is a mistake to report,
     // not a bank to ignore in favour of the factory presets.
-    private static string BankFolder(string? given)
+    // The default bank may not exist yet (the factory presets stand in); one named on the command line must, except
+    // for save, which creates it.
+    private static string BankFolder(string? given, bool mayCreate = false)
     {
         if (given is null)
         {
             return PresetLocations.DefaultBankFolder;
         }
 
-        if (given.Length == 0)
+        try
         {
-            throw new UsageException("--bank: an empty path where a preset bank folder was expected");
+            OutputFile.CheckFolderToCreate(given, "preset bank");
+        }
+        catch (InputFileException e)
+        {
+            throw new UsageException($"--bank: {e.Message}", e);
         }
 
-        FileKind kind = FileNode.Of(given).Kind;
-        if (kind is not (FileKind.Missing or FileKind.Directory))
+        if (!mayCreate && !Directory.Exists(given))
         {
-            throw new UsageException($"--bank: {given} {kind.Describe()}, not a folder");
+            throw new UsageException($"--bank: {given}: no such folder");
         }
 
         return given;

@@ -1,3 +1,4 @@
+using LatentPlayground.Files;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -22,6 +23,9 @@ public sealed class RaveImport(TextWriter progress)
     public const double Int8MinimumSnrDb = 20.0;
     private const string Module = "rave.importer";
 
+    // The largest RAVE exports are a few hundred MB; a file many times that is not one.
+    private const long MaxModelBytes = 4L << 30;
+
     /// <summary>What the import measured, for the summary line.</summary>
     public sealed record Result(string Folder, string Name, int SampleRate, int Hop, int LatentSize, int LatencySamples,
         double TorchEncoderError, double TorchDecoderError, double OrtEncoderError, double OrtDecoderError, double? Int8SnrDb, bool Int8Kept);
@@ -38,6 +42,17 @@ public sealed class RaveImport(TextWriter progress)
         if (!File.Exists(source))
         {
             throw new UsageException(Directory.Exists(source) ? $"{source}: is a folder, not a RAVE .ts file" : $"{source}: no such file");
+        }
+
+        // torch would block forever on a FIFO and read /dev/zero until memory runs out: a regular file, bounded.
+        InputFile.OpenRegular(source, MaxModelBytes, "RAVE model").Dispose();
+        try
+        {
+            OutputFile.CheckFolderToCreate(destination, "model folder");
+        }
+        catch (InputFileException e)
+        {
+            throw new UsageException($"--out: {e.Message}", e);
         }
 
         string toolchain = Toolchain.Find(Module) ?? throw new UsageException(
