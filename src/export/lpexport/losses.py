@@ -25,3 +25,19 @@ def multiscale_spectral(x, y, scales=SCALES, eps=1e-5):
         log = (torch.log(sx + eps) - torch.log(sy + eps)).abs().mean()
         total = total + lin + log
     return total
+
+
+def envelope_distance(x, y, lag, frame=480, floor=1e-4):
+    """Mean |log RMS(y) - log RMS(x)| over 10 ms frames, with y taken `lag` samples later (the model's
+    latency), over frames where the input is above `floor` (-80 dB) so silence does not count. It asks the
+    output's loudness to follow the player's frame by frame, which the spectral terms weigh only loosely:
+    their windows are up to 43 ms long and the log term averages over every bin."""
+    x = x.reshape(x.shape[0], -1)
+    y = y.reshape(y.shape[0], -1)
+    if lag > 0:
+        x, y = x[:, :-lag], y[:, lag:]
+    n = x.shape[-1] // frame
+    ex = x[:, : n * frame].reshape(x.shape[0], n, frame).pow(2).mean(-1).add(floor * floor).sqrt()
+    ey = y[:, : n * frame].reshape(y.shape[0], n, frame).pow(2).mean(-1).add(floor * floor).sqrt()
+    voiced = (ex > 10 * floor).float()
+    return ((ex.log() - ey.log()).abs() * voiced).sum() / voiced.sum().clamp(min=1.0)

@@ -25,7 +25,7 @@ import torch
 
 from .checkpoint import latest, load_checkpoint, save_atomic
 from .layers import Stream, apply_weight_norm
-from .losses import multiscale_spectral
+from .losses import envelope_distance, multiscale_spectral
 from .model import Autoencoder, count_parameters
 from .rave.discriminator import MultiScaleDiscriminator, discriminator_loss, generator_losses
 from .rave.graphs import RaveStream
@@ -65,6 +65,10 @@ def parse_args(argv=None):
     ap.add_argument("--latent-only-weight", type=float, default=0.0,
                     help="excitation: weight of a second reconstruction with white noise in place of the player's "
                          "bands, which only the latent can make right (tried at 1: the latent still collapsed; src/export/README.md)")
+    ap.add_argument("--envelope-weight", type=float, default=0.0,
+                    help="weight of a 10 ms loudness-envelope term (output against input, at the model's latency); 0: off")
+    ap.add_argument("--envelope-lag", type=int, default=368,
+                    help="the model's latency in samples, for the envelope term (368: the default configuration's PQMF round trip)")
     ap.add_argument("--init-from", help="start a new run from this checkpoint's weights (fresh optimiser, step 0)")
     ap.add_argument("--free-bits", type=float, default=0.0,
                     help="rave arch: nats per latent dimension the KL term leaves free. With the excitation layer the "
@@ -267,6 +271,8 @@ def main(argv=None):
             y, kl, _ = model(x)
             spectral = multiscale_spectral(x, y)
             loss = spectral + beta * kl
+            if args.envelope_weight > 0:
+                loss = loss + args.envelope_weight * envelope_distance(x, y, args.envelope_lag)
             if getattr(model, "latent_only", None) is not None:
                 loss = loss + args.latent_only_weight * multiscale_spectral(x, model.latent_only)
             opt.zero_grad(set_to_none=True)
