@@ -35,7 +35,7 @@ public static class PresetCommand
         var from = new Option<string>("--from") { Description = "Start from this preset (file or name) instead of the defaults", HelpName = "NAME-OR-FILE" };
         var set = new Option<string[]>("--set") { Description = "Set a parameter, e.g. --set basis=voronoi (repeatable)", HelpName = "NAME=VALUE" };
         var save = new Command("save", "Save a new preset into the bank (atomically; the bank is seeded with the factory presets first if new).") { name, saveBank, from, set };
-        save.SetAction(r => Save(context, r.GetValue(name)!, BankFolder(r.GetValue(saveBank), mayCreate: true), r.GetValue(from), r.GetValue(set) ?? []));
+        save.SetAction(r => Save(context, r.GetValue(name)!, BankFolder(r.GetValue(saveBank)), r.GetValue(from), r.GetValue(set) ?? []));
 
         return new Command("preset", "List, check and save presets.") { list, show, save };
     }
@@ -45,9 +45,9 @@ public static class PresetCommand
 
     // --bank must name a folder, or nothing yet (save creates it): a regular file there is a mistake to report,
     // not a bank to ignore in favour of the factory presets.
-    // The default bank may not exist yet (the factory presets stand in); one named on the command line must, except
-    // for save, which creates it.
-    private static string BankFolder(string? given, bool mayCreate = false)
+    // A bank may not exist yet (the factory presets stand in, and save or the pedal's first run creates it), but a
+    // path that can never be a folder (a file, a device, a name too long, a path through a file) is a mistake.
+    private static string BankFolder(string? given)
     {
         if (given is null)
         {
@@ -61,11 +61,6 @@ public static class PresetCommand
         catch (InputFileException e)
         {
             throw new UsageException($"--bank: {e.Message}", e);
-        }
-
-        if (!mayCreate && !Directory.Exists(given))
-        {
-            throw new UsageException($"--bank: {given}: no such folder");
         }
 
         return given;
