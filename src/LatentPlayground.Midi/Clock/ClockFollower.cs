@@ -16,8 +16,9 @@ namespace LatentPlayground.Midi.Clock;
 /// known in closed form: with arrival jitter of standard deviation s (uniform +/-a gives s = a/sqrt 3) and n
 /// ticks at period T, the relative tempo error has standard deviation s*sqrt(12/n^3)/T, which with a window
 /// fixed in seconds grows only as the square root of the tempo. Two seconds keeps +/-3 ms jitter under
-/// 0.06 BPM (one standard deviation) even at 240 BPM, and gives a tempo lag of one second (the window's middle)
-/// while the tempo ramps.
+/// 0.06 BPM (one standard deviation) even at 240 BPM. The line's slope is the tempo at the window's middle, a
+/// second behind during a ramp; so each full-window fit also fits a parabola, and when its curvature stands far
+/// above the jitter (<see cref="CurvatureThreshold"/>) the tempo is the parabola's slope at the newest tick.
 /// </para>
 /// <para>
 /// Position is counted, not filtered: each tick while running is exactly 1/24 beat after the previous one, as
@@ -42,6 +43,10 @@ public sealed class ClockFollower
     public const double LostAfterBeats = 2.0;
 
     private const double BeatsPerTick = 1.0 / TicksPerBeat;
+
+    /// <summary>Curvature t statistic above which the ticks count as a ramp: a steady clock stays of the order of 1,
+    /// a 90-to-140 BPM ramp over eight bars reads about 60.</summary>
+    public const double CurvatureThreshold = 12;
 
     private readonly TickLineFit _fit = new();
 
@@ -150,7 +155,7 @@ public sealed class ClockFollower
         // While the window first fills, the minimax fit locks in fewer beats; then least squares, which
         // one late tick cannot pull far.
         bool filling = time - _fitStart < WindowSeconds;
-        if (_fit.Count >= LockTicks && (filling ? _fit.TryFitMinimax(WindowSeconds, LockTicks, out double period) : _fit.TryFit(WindowSeconds, LockTicks, out period)))
+        if (_fit.Count >= LockTicks && (filling ? _fit.TryFitMinimax(WindowSeconds, LockTicks, out double period) : FitFilled(out period)))
         {
             Bpm = Math.Clamp(60.0 / (TicksPerBeat * period), TempoClock.MinBpm, TempoClock.MaxBpm);
         }
@@ -163,6 +168,26 @@ public sealed class ClockFollower
             _moving = true;
         }
     }
+
+    // A full window: the straight line, unless the ticks curve far beyond what jitter explains (a tempo ramp),
+    // where the parabola's slope at the newest tick has no lag; a steady clock keeps the line's lower noise.
+    private bool FitFilled(out double period)
+    {
+        if (_fit.TryFitParabola(WindowSeconds, LockTicks, out double curved, out double curvatureT))
+        {
+            LastCurvatureT = curvatureT;
+            if (curvatureT > CurvatureThreshold)
+            {
+                period = curved;
+                return true;
+            }
+        }
+
+        return _fit.TryFit(WindowSeconds, LockTicks, out period);
+    }
+
+    /// <summary>The curvature t statistic of the latest full-window fit (diagnostics).</summary>
+    public double LastCurvatureT { get; private set; }
 
     /// <summary>Start (FA): position 0, running; beat 0 is the next tick. Thread: the owner.</summary>
     public void Start(double time)

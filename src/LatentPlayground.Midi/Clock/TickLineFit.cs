@@ -79,6 +79,76 @@ internal sealed class TickLineFit
     }
 
     /// <summary>
+    /// A least-squares parabola through the same ticks as <see cref="TryFit"/>: arrival time against tick number
+    /// with a curvature term, so a tempo that ramps is followed without the straight line's lag of half a window.
+    /// Returns the tick period at the newest tick (the parabola's slope there) and the curvature's size against
+    /// its standard error from the fit's residuals (a t statistic: of the order of 1 for a steady clock, tens
+    /// during a DAW's tempo ramp). Thread: the owner.
+    /// </summary>
+    public bool TryFitParabola(double windowSeconds, int minTicks, out double period, out double curvatureT)
+    {
+        period = 0;
+        curvatureT = 0;
+        int available = (int)Math.Min(_count, Capacity);
+        if (available < Math.Max(minTicks, 4))
+        {
+            return false;
+        }
+
+        double newest = _times[(_count - 1) & Mask];
+        int n = 0;
+        double s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+        while (n < available)
+        {
+            double y = _times[(_count - 1 - n) & Mask] - newest;
+            if (y < -windowSeconds && n >= minTicks)
+            {
+                break;
+            }
+
+            double x = -n, xx = x * x;
+            s1 += x;
+            s2 += xx;
+            s3 += xx * x;
+            s4 += xx * xx;
+            t0 += y;
+            t1 += x * y;
+            t2 += xx * y;
+            n++;
+        }
+
+        // Normal equations [n s1 s2; s1 s2 s3; s2 s3 s4] [a b c] = [t0 t1 t2], by Cramer's rule (3x3, well
+        // conditioned for n up to the capacity with x in ticks).
+        double det = Det(n, s1, s2, s1, s2, s3, s2, s3, s4);
+        if (!(Math.Abs(det) > 0))
+        {
+            return false;
+        }
+
+        double a = Det(t0, s1, s2, t1, s2, s3, t2, s3, s4) / det;
+        double b = Det(n, t0, s2, s1, t1, s3, s2, t2, s4) / det;
+        double c = Det(n, s1, t0, s1, s2, t1, s2, s3, t2) / det;
+
+        // Residual variance, and c's variance from the inverse's corner cofactor (n*s2 - s1^2) / det.
+        double rss = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double x = -i;
+            double r = _times[(_count - 1 - i) & Mask] - newest - (a + (b * x) + (c * x * x));
+            rss += r * r;
+        }
+
+        double variance = n > 3 ? rss / (n - 3) : 0;
+        double cVariance = variance * ((n * s2) - (s1 * s1)) / det;
+        curvatureT = cVariance > 0 ? Math.Abs(c) / Math.Sqrt(cVariance) : double.PositiveInfinity;
+        period = b;
+        return period > 0 && double.IsFinite(period);
+    }
+
+    private static double Det(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
+        (a * ((e * i) - (f * h))) - (b * ((d * i) - (f * g))) + (c * ((d * h) - (e * g)));
+
+    /// <summary>
     /// The minimax (Chebyshev) line through the same ticks as <see cref="TryFit"/>: the slope of the
     /// narrowest strip that holds every arrival. For bounded jitter (a USB frame, a scheduler tick) its
     /// error shrinks as 1/n^2 with the number of ticks, against 1/n^1.5 for least squares, which is what a
