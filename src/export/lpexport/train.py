@@ -273,6 +273,12 @@ def main(argv=None):
             loss = spectral + beta * kl
             if args.envelope_weight > 0:
                 loss = loss + args.envelope_weight * envelope_distance(x, y, args.envelope_lag)
+            if not torch.isfinite(loss):
+                # One bad batch must not end a run of hours: skip it, and say so (the envelope term's run diverged
+                # to NaN once, between steps 1,152 and 1,500).
+                print(f"step {step}: loss is not finite; batch skipped", flush=True)
+                step += 1
+                continue
             if getattr(model, "latent_only", None) is not None:
                 loss = loss + args.latent_only_weight * multiscale_spectral(x, model.latent_only)
             opt.zero_grad(set_to_none=True)
