@@ -194,22 +194,6 @@ public sealed class ModelPackage
         }
 
         string path = Path.Combine(folder, manifest.InitialStates);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw ModelPackageException.For(path, "missing");
-        }
-
-        if (info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length > MaxInitialStatesBytes)
-        {
-            throw ModelPackageException.For(path, $"larger than {MaxInitialStatesBytes >> 20} MB or not a regular file");
-        }
-
-        if (info.Length % sizeof(float) != 0)
-        {
-            throw ModelPackageException.For(path, $"{info.Length} bytes is not a whole number of float32 values");
-        }
-
         byte[] bytes;
         try
         {
@@ -217,7 +201,12 @@ public sealed class ModelPackage
         }
         catch (InputFileException e)
         {
-            throw ModelPackageException.For(path, e.Problem, e);
+            throw ModelPackageException.For(path, e.Problem == "no such file" ? "missing" : e.Problem, e);
+        }
+
+        if (bytes.Length % sizeof(float) != 0)
+        {
+            throw ModelPackageException.For(path, $"{bytes.Length} bytes is not a whole number of float32 values");
         }
 
         var values = new float[bytes.Length / sizeof(float)];
