@@ -55,6 +55,52 @@ public sealed class Ssd1306Tests
         Assert.All(sim.ReadGddram(), b => Assert.Equal(0, b)); // the power-up noise is gone
     }
 
+    /// <summary>
+    /// Against an independent reference: the 128x64 initialisation luma.oled's tests record (AE D5 80 A8 3F D3 00 40 8D 14
+    /// 20 00 A1 C8 DA 12 D9 F1 DB 40 A4 A6, contrast 81 CF, window 21 00 7F 22 00 07, AF). Ours differs in two
+    /// commands only, each for a datasheet reason (SSD1306 rev 1.1):
+    /// <list type="bullet">
+    /// <item>20h 02h (page addressing, the reset value) instead of 20h 00h with a 21h/22h window: a changed page is
+    /// then addressed by three one-byte commands (B0h+page, 00h, 10h; section 10.1.3) and sent alone, which the
+    /// flush of changed pages relies on; the window commands are for horizontal and vertical modes only (10.1.4-5).</item>
+    /// <item>DBh 20h (VCOMH about 0.77 VCC, the reset value) instead of 40h: table 10.1.19 documents 00h, 20h and 30h
+    /// only.</item>
+    /// </list>
+    /// Contrast is an option (CFh here, as the reference), sent before the pre-charge; the order of these
+    /// settings does not matter while the display is off (section 8.9: AFh last).
+    /// </summary>
+    [Fact]
+    public void The_initialisation_matches_luma_oleds_reference_but_for_two_documented_commands()
+    {
+        byte[] reference = [0xAE, 0xD5, 0x80, 0xA8, 0x3F, 0xD3, 0x00, 0x40, 0x8D, 0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0x81, 0xCF, 0x21, 0x00, 0x7F, 0x22, 0x00, 0x07, 0xAF];
+        byte[] ours = Ssd1306.InitSequence(new Ssd1306Options { Contrast = 0xCF });
+
+        static List<string> Commands(byte[] bytes)
+        {
+            // Each command with its arguments, by the argument counts of the datasheet's command table (section 9).
+            var list = new List<string>();
+            for (int i = 0; i < bytes.Length;)
+            {
+                int args = bytes[i] switch
+                {
+                    0xD5 or 0xA8 or 0xD3 or 0x8D or 0x20 or 0xDA or 0xD9 or 0xDB or 0x81 => 1,
+                    0x21 or 0x22 => 2,
+                    _ => 0,
+                };
+                list.Add(Convert.ToHexString(bytes, i, 1 + args));
+                i += 1 + args;
+            }
+
+            return list;
+        }
+
+        List<string> mine = Commands(ours), theirs = Commands(reference);
+        Assert.Equal("AE", mine[0]);
+        Assert.Equal("AF", mine[^1]);
+        Assert.Equal(["2002", "DB20"], mine.Except(theirs).Order().ToList());
+        Assert.Equal(["2000", "21007F", "220007", "DB40"], theirs.Except(mine).Order().ToList());
+    }
+
     [Fact]
     public void Rotate180_uses_a0_and_c0_and_contrast_is_an_option()
     {
