@@ -86,8 +86,6 @@ public sealed class AlsaPcm : IDisposable
         return error >= 0;
     }
 
-    /// <summary>snd_pcm_unlink. Thread: non-real-time.</summary>
-    public void Unlink() => Throw(LibAsound.snd_pcm_unlink(_handle), "snd_pcm_unlink");
 
     /// <summary>snd_pcm_prepare: ready to start, pointers at zero. Thread: the streaming thread.</summary>
     public void Prepare() => Throw(LibAsound.snd_pcm_prepare(_handle), "snd_pcm_prepare");
