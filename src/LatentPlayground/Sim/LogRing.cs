@@ -12,6 +12,7 @@ public sealed class LogRing(int keep = 6) : TextWriter
     private readonly List<string> _all = [];
     private readonly StringBuilder _line = new();
     private readonly Lock _gate = new();
+    private TextWriter? _forward;
 
     public override Encoding Encoding => Encoding.UTF8;
 
@@ -19,6 +20,17 @@ public sealed class LogRing(int keep = 6) : TextWriter
     {
         lock (_gate)
         {
+            if (_forward is not null)
+            {
+                _forward.Write(value);
+                if (value == '\n')
+                {
+                    _forward.Flush();
+                }
+
+                return;
+            }
+
             if (value == '\n')
             {
                 _all.Add(_line.ToString());
@@ -40,12 +52,22 @@ public sealed class LogRing(int keep = 6) : TextWriter
         }
     }
 
-    /// <summary>Every line so far.</summary>
-    public IReadOnlyList<string> All()
+    /// <summary>
+    /// The panel gave the terminal back: every line so far goes to <paramref name="error"/>, and so does every line
+    /// after (the run's last lines, its summary, come after the panel ends).
+    /// </summary>
+    public void Release(TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         lock (_gate)
         {
-            return [.. _all];
+            foreach (string line in _all)
+            {
+                error.WriteLine(line);
+            }
+
+            error.Flush();
+            _forward = error;
         }
     }
 }

@@ -14,7 +14,7 @@ public static class SimKeys
     public const double KnobStep = 0.05;
 
     public const string Help =
-        "footswitches a s d (hold: A S D)   encoder , . or arrows, push Enter (hold: Backspace)\n" +
+        "footswitches a s d (hold A S D)  encoder , . or arrows, push Enter (hold Bksp)\n" +
         "knobs 1 2 3 4 up, q w e r down   expression 5 up, t down   quit: Ctrl-C or x";
 
     /// <summary>Applies one key; false when the key means nothing (or quits: <paramref name="quit"/>).</summary>

@@ -22,6 +22,7 @@ public sealed class SimPanel(SimulatedPedal pedal, PedalSurface surface, KeySour
     private long _nextDraw;
     private long _drawnFrame = -1;
     private string _last = string.Empty;
+    private bool? _lastLarge;
 
     /// <summary>Panels written so far.</summary>
     public int Drawn { get; private set; }
@@ -53,7 +54,10 @@ public sealed class SimPanel(SimulatedPedal pedal, PedalSurface surface, KeySour
 
         _drawnFrame = surface.Frames;
         _nextDraw = now + (TimeProvider.System.TimestampFrequency / (_terminal ? PedalSurface.FramesPerSecond : RedirectedFramesPerSecond));
-        string panel = SimPanelText.Oled(pedal.Display) + SimPanelText.Controls(surface.Leds, pedal.Knobs, surface.Expression is null ? null : pedal.ExpressionPosition);
+        (int columns, int rows) = TerminalSize();
+        bool large = !_terminal || (columns >= LargeColumns && rows >= LargeRows);
+        string oled = large ? SimPanelText.Oled(pedal.Display) : SimPanelText.OledBraille(pedal.Display);
+        string panel = oled + SimPanelText.Controls(surface.Leds, pedal.Knobs, surface.Expression is null ? null : pedal.ExpressionPosition);
         if (panel == _last)
         {
             return;
@@ -63,27 +67,62 @@ public sealed class SimPanel(SimulatedPedal pedal, PedalSurface surface, KeySour
         var text = new StringBuilder();
         if (_terminal)
         {
-            text.Append("\u001b[H");
+            // After a resize that changes the layout, clear: the old, wider lines would stay beside the new ones.
+            text.Append(large == _lastLarge ? "\u001b[H" : "\u001b[2J\u001b[H");
+            _lastLarge = large;
         }
         else
         {
             text.Append("--- panel ").Append(Drawn).Append(" ---\n");
         }
 
-        text.Append(panel).Append(SimKeys.Help).Append('\n');
+        text.Append(panel).Append(SimKeys.Help);
         if (log is not null)
         {
-            foreach (string line in log.Tail())
+            // The log's last lines in the rows left, cut to the width; no newline after the last row, which would
+            // scroll the panel's top off the screen.
+            int used = panel.Count(c => c == '\n') + 2;
+            IReadOnlyList<string> tail = log.Tail();
+            foreach (string line in tail.Skip(Math.Max(0, tail.Count - Math.Max(0, rows - used))))
             {
-                text.Append(line.Length > 132 ? line[..132] : line).Append("\u001b[K\n");
+                text.Append("\u001b[K\n").Append(line.Length >= columns ? line[..(columns - 1)] : line);
             }
 
-            text.Append("\u001b[J");
+            text.Append("\u001b[K\u001b[J");
+        }
+        else
+        {
+            text.Append('\n');
         }
 
         output.Write(text.ToString());
         output.Flush();
         Drawn++;
+    }
+
+    /// <summary>A terminal at least this large gets the half-block OLED (130x34) and six log lines; a smaller one
+    /// (down to 80x24) the braille OLED (66x18).</summary>
+    public const int LargeColumns = 132;
+
+    /// <inheritdoc cref="LargeColumns"/>
+    public const int LargeRows = 44;
+
+    // The terminal's size now (it may be resized while running); 80x24 when it cannot be read.
+    private (int Columns, int Rows) TerminalSize()
+    {
+        if (!_terminal)
+        {
+            return (int.MaxValue, int.MaxValue);
+        }
+
+        try
+        {
+            return (Math.Max(Console.WindowWidth, 40), Math.Max(Console.WindowHeight, 10));
+        }
+        catch (IOException)
+        {
+            return (80, 24);
+        }
     }
 
     /// <summary>Clears the screen before the first frame on a terminal.</summary>
@@ -95,17 +134,16 @@ public sealed class SimPanel(SimulatedPedal pedal, PedalSurface surface, KeySour
         }
     }
 
-    /// <summary>Gives the terminal back: cursor shown, and the whole log written to standard error.</summary>
+    /// <summary>Gives the terminal back: cursor shown, the whole log written to standard error, and the lines still
+    /// to come (the run's summary) straight after it.</summary>
     public void End(TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         if (_terminal)
         {
             output.Write("\u001b[?25h\n");
-            foreach (string line in log!.All())
-            {
-                error.WriteLine(line);
-            }
+            output.Flush();
+            log!.Release(error);
         }
     }
 }
