@@ -33,7 +33,7 @@ internal static partial class GraphInspector
         InferenceSession session;
         try
         {
-            using SessionOptions options = RealTimeSessionOptions.ForInspection();
+            using SessionOptions options = RealtimeSessionOptions.ForInspection();
             session = new InferenceSession(path, options);
         }
         catch (OnnxRuntimeException e)

@@ -42,13 +42,13 @@ public sealed class ModelPackage
 
     private const string Int8Suffix = ".int8";
 
-    private readonly Dictionary<(GraphRole, ModelPrecision), GraphSpec> graphs;
+    private readonly Dictionary<(GraphRole, ModelPrecision), GraphSpec> _graphs;
 
     private ModelPackage(string folder, ModelManifest manifest, Dictionary<(GraphRole, ModelPrecision), GraphSpec> graphs, IReadOnlyList<PackageFile> files)
     {
         Folder = folder;
         Manifest = manifest;
-        this.graphs = graphs;
+        _graphs = graphs;
         Files = files;
         Precisions = [.. new[] { ModelPrecision.Fp32, ModelPrecision.Int8 }.Where(Has)];
     }
@@ -149,11 +149,11 @@ public sealed class ModelPackage
     public string GraphPath(GraphRole role, ModelPrecision precision) => GraphPath(Folder, Manifest, role, precision);
 
     public bool Has(ModelPrecision precision) =>
-        graphs.ContainsKey((GraphRole.Encoder, precision)) && graphs.ContainsKey((GraphRole.Decoder, precision));
+        _graphs.ContainsKey((GraphRole.Encoder, precision)) && _graphs.ContainsKey((GraphRole.Decoder, precision));
 
     /// <summary>The validated graph; throws <see cref="ModelPackageException"/> when the package lacks it.</summary>
     public GraphSpec Graph(GraphRole role, ModelPrecision precision) =>
-        graphs.TryGetValue((role, precision), out GraphSpec? spec)
+        _graphs.TryGetValue((role, precision), out GraphSpec? spec)
             ? spec
             : throw ModelPackageException.For(GraphPath(role, precision), "missing");
 

@@ -15,8 +15,8 @@ internal sealed unsafe class NativeTensor : IDisposable
     // Cache-line alignment suits the vectorised kernels reading these buffers.
     private const int Alignment = 64;
 
-    private readonly long[] shapeArray;
-    private float* data;
+    private readonly long[] _shapeArray;
+    private float* _data;
 
     public NativeTensor(long[] shape)
     {
@@ -30,16 +30,16 @@ internal sealed unsafe class NativeTensor : IDisposable
 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, int.MaxValue / sizeof(float), nameof(shape));
         Length = (int)count;
-        shapeArray = (long[])shape.Clone();
+        _shapeArray = (long[])shape.Clone();
         nuint bytes = (nuint)Length * sizeof(float);
-        data = (float*)NativeMemory.AlignedAlloc(bytes, Alignment);
-        NativeMemory.Clear(data, bytes);
-        Value = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float, shapeArray, (IntPtr)data, (long)bytes);
+        _data = (float*)NativeMemory.AlignedAlloc(bytes, Alignment);
+        NativeMemory.Clear(_data, bytes);
+        Value = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float, _shapeArray, (IntPtr)_data, (long)bytes);
     }
 
     public int Length { get; }
 
-    public IReadOnlyList<long> Shape => shapeArray;
+    public IReadOnlyList<long> Shape => _shapeArray;
 
     public OrtValue Value { get; }
 
@@ -47,21 +47,21 @@ internal sealed unsafe class NativeTensor : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(data == null, this);
-            return new Span<float>(data, Length);
+            ObjectDisposedException.ThrowIf(_data == null, this);
+            return new Span<float>(_data, Length);
         }
     }
 
     public void Dispose()
     {
-        if (data == null)
+        if (_data == null)
         {
             return;
         }
 
         // The OrtValue only borrows the memory: release it first so nothing points at freed memory.
         Value.Dispose();
-        NativeMemory.AlignedFree(data);
-        data = null;
+        NativeMemory.AlignedFree(_data);
+        _data = null;
     }
 }

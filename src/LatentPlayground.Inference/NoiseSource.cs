@@ -8,12 +8,12 @@ namespace LatentPlayground.Inference;
 /// </summary>
 public sealed class NoiseSource
 {
-    private readonly ulong seed;
-    private ulong s0, s1, s2, s3;
+    private readonly ulong _seed;
+    private ulong _s0, _s1, _s2, _s3;
 
     public NoiseSource(ulong seed)
     {
-        this.seed = seed;
+        _seed = seed;
         Restart();
     }
 
@@ -21,11 +21,11 @@ public sealed class NoiseSource
     public void Restart()
     {
         // splitmix64 spreads any seed (0 included) over the four state words, as xoshiro's authors advise.
-        ulong x = seed;
-        s0 = SplitMix(ref x);
-        s1 = SplitMix(ref x);
-        s2 = SplitMix(ref x);
-        s3 = SplitMix(ref x);
+        ulong x = _seed;
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
     }
 
     /// <summary>Fills <paramref name="values"/> from the distribution. Real-time: no allocation.</summary>
@@ -59,14 +59,14 @@ public sealed class NoiseSource
 
     private ulong Next()
     {
-        ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
-        ulong t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = ulong.RotateLeft(s3, 45);
+        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
         return result;
     }
 

@@ -13,12 +13,12 @@ namespace LatentPlayground.Inference;
 /// </summary>
 public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposable
 {
-    private readonly StreamingGraph encoder;
-    private readonly StreamingGraph decoder;
-    private readonly NoiseSource noise;
-    private readonly bool deterministicNoise;
-    private long encodeTicks;
-    private long decodeTicks;
+    private readonly StreamingGraph _encoder;
+    private readonly StreamingGraph _decoder;
+    private readonly NoiseSource _noise;
+    private readonly bool _deterministicNoise;
+    private long _encodeTicks;
+    private long _decodeTicks;
 
     public OnnxStreamingCodec(ModelPackage package, CodecOptions? options = null)
     {
@@ -32,13 +32,13 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
 
         Package = package;
         Precision = options.Precision;
-        noise = new NoiseSource(options.NoiseSeed);
-        deterministicNoise = options.DeterministicNoise;
-        encoder = Open(package.Graph(GraphRole.Encoder, Precision));
+        _noise = new NoiseSource(options.NoiseSeed);
+        _deterministicNoise = options.DeterministicNoise;
+        _encoder = Open(package.Graph(GraphRole.Encoder, Precision));
         try
         {
-            decoder = Open(package.Graph(GraphRole.Decoder, Precision));
-            foreach (NoiseInput n in decoder.Spec.NoiseInputs)
+            _decoder = Open(package.Graph(GraphRole.Decoder, Precision));
+            foreach (NoiseInput n in _decoder.Spec.NoiseInputs)
             {
                 if (n.Distribution == NoiseDistribution.InputAudio && n.ElementCount != Hop)
                 {
@@ -69,10 +69,10 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     public int LatencySamples => Package.LatencySamples;
 
     /// <summary>Wall time of the last <see cref="Encode"/> (copy in, graph run, copy out), for benchmarks. Thread: hop stage.</summary>
-    public TimeSpan LastEncodeTime => Stopwatch.GetElapsedTime(0, encodeTicks);
+    public TimeSpan LastEncodeTime => Stopwatch.GetElapsedTime(0, _encodeTicks);
 
     /// <summary>Wall time of the last <see cref="Decode"/> (copy in, graph run, copy out), for benchmarks. Thread: hop stage.</summary>
-    public TimeSpan LastDecodeTime => Stopwatch.GetElapsedTime(0, decodeTicks);
+    public TimeSpan LastDecodeTime => Stopwatch.GetElapsedTime(0, _decodeTicks);
 
     /// <summary>Encodes one hop of mono audio into one latent frame. Real-time: no allocation. Thread: hop stage.</summary>
     public void Encode(ReadOnlySpan<float> audio, Span<float> latent)
@@ -80,11 +80,11 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         long start = Stopwatch.GetTimestamp();
         CheckLength(audio.Length, Hop, nameof(audio));
         CheckLength(latent.Length, LatentSize, nameof(latent));
-        audio.CopyTo(encoder.Input);
-        encoder.Run();
-        encoder.Output.CopyTo(latent);
+        audio.CopyTo(_encoder.Input);
+        _encoder.Run();
+        _encoder.Output.CopyTo(latent);
         FeedInputAudio(audio);
-        encodeTicks = Stopwatch.GetTimestamp() - start;
+        _encodeTicks = Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>
@@ -95,13 +95,13 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     /// </summary>
     public void FeedInputAudio(ReadOnlySpan<float> audio)
     {
-        IReadOnlyList<NoiseInput> inputs = decoder.Spec.NoiseInputs;
+        IReadOnlyList<NoiseInput> inputs = _decoder.Spec.NoiseInputs;
         for (int i = 0; i < inputs.Count; i++)
         {
             if (inputs[i].Distribution == NoiseDistribution.InputAudio)
             {
                 CheckLength(audio.Length, Hop, nameof(audio));
-                audio.CopyTo(decoder.Noise(i));
+                audio.CopyTo(_decoder.Noise(i));
             }
         }
     }
@@ -116,22 +116,22 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         long start = Stopwatch.GetTimestamp();
         CheckLength(latent.Length, LatentSize, nameof(latent));
         CheckLength(audio.Length, Hop, nameof(audio));
-        latent.CopyTo(decoder.Input);
-        if (!deterministicNoise)
+        latent.CopyTo(_decoder.Input);
+        if (!_deterministicNoise)
         {
-            IReadOnlyList<NoiseInput> inputs = decoder.Spec.NoiseInputs;
+            IReadOnlyList<NoiseInput> inputs = _decoder.Spec.NoiseInputs;
             for (int i = 0; i < inputs.Count; i++)
             {
                 if (inputs[i].Distribution != NoiseDistribution.InputAudio)
                 {
-                    noise.Fill(decoder.Noise(i), inputs[i].Distribution);
+                    _noise.Fill(_decoder.Noise(i), inputs[i].Distribution);
                 }
             }
         }
 
-        decoder.Run();
-        decoder.Output.CopyTo(audio);
-        decodeTicks = Stopwatch.GetTimestamp() - start;
+        _decoder.Run();
+        _decoder.Output.CopyTo(audio);
+        _decodeTicks = Stopwatch.GetTimestamp() - start;
     }
 
     /// <summary>
@@ -140,16 +140,16 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     /// </summary>
     public void Reset()
     {
-        encoder.Reset();
-        decoder.Reset();
-        noise.Restart();
+        _encoder.Reset();
+        _decoder.Reset();
+        _noise.Restart();
     }
 
     /// <summary>Frees the sessions and native buffers. Thread: worker, after the hop stage has let go of the codec.</summary>
     public void Dispose()
     {
-        encoder?.Dispose();
-        decoder?.Dispose();
+        _encoder?.Dispose();
+        _decoder?.Dispose();
     }
 
     internal static string Describe(ModelPrecision precision) => precision == ModelPrecision.Int8 ? "int8" : "fp32";
@@ -172,7 +172,7 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     /// </summary>
     private static StreamingGraph Open(GraphSpec spec)
     {
-        using var sessionOptions = RealTimeSessionOptions.Create();
+        using var sessionOptions = RealtimeSessionOptions.Create();
         try
         {
             return new StreamingGraph(spec, sessionOptions);
@@ -196,7 +196,7 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
             }
             catch (OnnxRuntimeException e)
             {
-                throw ModelPackageException.For(encoder.Spec.Path, $"fails to run one hop ({e.Message})", e);
+                throw ModelPackageException.For(_encoder.Spec.Path, $"fails to run one hop ({e.Message})", e);
             }
 
             try
@@ -205,12 +205,12 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
             }
             catch (OnnxRuntimeException e)
             {
-                throw ModelPackageException.For(decoder.Spec.Path, $"fails to run one hop ({e.Message})", e);
+                throw ModelPackageException.For(_decoder.Spec.Path, $"fails to run one hop ({e.Message})", e);
             }
         }
 
         Reset();
-        encodeTicks = 0;
-        decodeTicks = 0;
+        _encodeTicks = 0;
+        _decodeTicks = 0;
     }
 }

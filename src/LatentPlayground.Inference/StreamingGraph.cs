@@ -12,17 +12,17 @@ namespace LatentPlayground.Inference;
 /// </summary>
 internal sealed class StreamingGraph : IDisposable
 {
-    private readonly InferenceSession session;
-    private readonly RunOptions runOptions;
-    private readonly NativeTensor input;
-    private readonly NativeTensor output;
-    private readonly NativeTensor[] bankA;
-    private readonly NativeTensor[] bankB;
-    private readonly NativeTensor[] noise;
-    private readonly OrtIoBinding aToB;
-    private readonly OrtIoBinding bToA;
-    private bool readFromB;
-    private bool disposed;
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions;
+    private readonly NativeTensor _input;
+    private readonly NativeTensor _output;
+    private readonly NativeTensor[] _bankA;
+    private readonly NativeTensor[] _bankB;
+    private readonly NativeTensor[] _noise;
+    private readonly OrtIoBinding _aToB;
+    private readonly OrtIoBinding _bToA;
+    private bool _readFromB;
+    private bool _disposed;
 
     public StreamingGraph(GraphSpec spec, SessionOptions options)
     {
@@ -34,28 +34,28 @@ internal sealed class StreamingGraph : IDisposable
         var owned = new List<IDisposable>();
         try
         {
-            session = Own(owned, new InferenceSession(spec.Path, options));
-            runOptions = Own(owned, new RunOptions());
-            input = Own(owned, new NativeTensor([.. spec.InputShape]));
-            output = Own(owned, new NativeTensor([.. spec.OutputShape]));
-            bankA = new NativeTensor[spec.States.Count];
-            bankB = new NativeTensor[spec.States.Count];
+            _session = Own(owned, new InferenceSession(spec.Path, options));
+            _runOptions = Own(owned, new RunOptions());
+            _input = Own(owned, new NativeTensor([.. spec.InputShape]));
+            _output = Own(owned, new NativeTensor([.. spec.OutputShape]));
+            _bankA = new NativeTensor[spec.States.Count];
+            _bankB = new NativeTensor[spec.States.Count];
             for (int i = 0; i < spec.States.Count; i++)
             {
-                bankA[i] = Own(owned, new NativeTensor([.. spec.States[i].Shape]));
-                bankB[i] = Own(owned, new NativeTensor([.. spec.States[i].Shape]));
+                _bankA[i] = Own(owned, new NativeTensor([.. spec.States[i].Shape]));
+                _bankB[i] = Own(owned, new NativeTensor([.. spec.States[i].Shape]));
             }
 
-            noise = new NativeTensor[spec.NoiseInputs.Count];
-            for (int i = 0; i < noise.Length; i++)
+            _noise = new NativeTensor[spec.NoiseInputs.Count];
+            for (int i = 0; i < _noise.Length; i++)
             {
-                noise[i] = Own(owned, new NativeTensor([.. spec.NoiseInputs[i].Shape]));
-                noise[i].Span.Fill(spec.NoiseInputs[i].DeterministicValue);
+                _noise[i] = Own(owned, new NativeTensor([.. spec.NoiseInputs[i].Shape]));
+                _noise[i].Span.Fill(spec.NoiseInputs[i].DeterministicValue);
             }
 
             LoadInitialStates();
-            aToB = Own(owned, Bind(bankA, bankB));
-            bToA = Own(owned, Bind(bankB, bankA));
+            _aToB = Own(owned, Bind(_bankA, _bankB));
+            _bToA = Own(owned, Bind(_bankB, _bankA));
         }
         catch
         {
@@ -71,73 +71,73 @@ internal sealed class StreamingGraph : IDisposable
     public GraphSpec Spec { get; }
 
     /// <summary>The signal input of the next <see cref="Run"/>: write it before running.</summary>
-    public Span<float> Input => input.Span;
+    public Span<float> Input => _input.Span;
 
     /// <summary>The signal output of the last <see cref="Run"/>.</summary>
-    public ReadOnlySpan<float> Output => output.Span;
+    public ReadOnlySpan<float> Output => _output.Span;
 
     /// <summary>The buffer bound to noise input <paramref name="index"/> (in <see cref="GraphSpec.NoiseInputs"/> order): write it before running.</summary>
-    public Span<float> Noise(int index) => noise[index].Span;
+    public Span<float> Noise(int index) => _noise[index].Span;
 
     /// <summary>Runs one hop: reads <see cref="Input"/> and the current state bank, writes <see cref="Output"/> and the other bank.</summary>
     public void Run()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        session.RunWithBinding(runOptions, readFromB ? bToA : aToB);
-        readFromB = !readFromB;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _session.RunWithBinding(_runOptions, _readFromB ? _bToA : _aToB);
+        _readFromB = !_readFromB;
     }
 
     /// <summary>Puts both state banks back to their values at reset (zeros, or the package's initial states): the next hop starts as from a fresh load.</summary>
     public void Reset()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         LoadInitialStates();
-        readFromB = false;
+        _readFromB = false;
     }
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        aToB.Dispose();
-        bToA.Dispose();
-        for (int i = 0; i < bankA.Length; i++)
+        _disposed = true;
+        _aToB.Dispose();
+        _bToA.Dispose();
+        for (int i = 0; i < _bankA.Length; i++)
         {
-            bankA[i].Dispose();
-            bankB[i].Dispose();
+            _bankA[i].Dispose();
+            _bankB[i].Dispose();
         }
 
-        foreach (NativeTensor n in noise)
+        foreach (NativeTensor n in _noise)
         {
             n.Dispose();
         }
 
-        input.Dispose();
-        output.Dispose();
-        runOptions.Dispose();
-        session.Dispose();
+        _input.Dispose();
+        _output.Dispose();
+        _runOptions.Dispose();
+        _session.Dispose();
     }
 
     private void LoadInitialStates()
     {
-        for (int i = 0; i < bankA.Length; i++)
+        for (int i = 0; i < _bankA.Length; i++)
         {
             float[]? initial = i < Spec.InitialStates.Count ? Spec.InitialStates[i] : null;
             if (initial is null)
             {
-                bankA[i].Span.Clear();
+                _bankA[i].Span.Clear();
             }
             else
             {
-                initial.CopyTo(bankA[i].Span);
+                initial.CopyTo(_bankA[i].Span);
             }
 
             // Bank B is written before it is read; cleared so nothing stale is ever visible.
-            bankB[i].Span.Clear();
+            _bankB[i].Span.Clear();
         }
     }
 
@@ -150,14 +150,14 @@ internal sealed class StreamingGraph : IDisposable
 
     private OrtIoBinding Bind(NativeTensor[] from, NativeTensor[] to)
     {
-        OrtIoBinding binding = session.CreateIoBinding();
+        OrtIoBinding binding = _session.CreateIoBinding();
         try
         {
-            binding.BindInput(Spec.InputName, input.Value);
-            binding.BindOutput(Spec.OutputName, output.Value);
-            for (int i = 0; i < noise.Length; i++)
+            binding.BindInput(Spec.InputName, _input.Value);
+            binding.BindOutput(Spec.OutputName, _output.Value);
+            for (int i = 0; i < _noise.Length; i++)
             {
-                binding.BindInput(Spec.NoiseInputs[i].Name, noise[i].Value);
+                binding.BindInput(Spec.NoiseInputs[i].Name, _noise[i].Value);
             }
 
             for (int i = 0; i < from.Length; i++)

@@ -49,7 +49,7 @@ public sealed class Int8GraphTests
         string dump = Path.Combine(Path.GetTempPath(), $"lp-optimised-{Guid.NewGuid():N}.onnx");
         try
         {
-            using (var options = RealTimeSessionOptions.Create(dump))
+            using (var options = RealtimeSessionOptions.Create(dump))
             using (new Microsoft.ML.OnnxRuntime.InferenceSession(path, options))
             {
             }

@@ -18,7 +18,7 @@ namespace LatentPlayground.Audio.Live;
 /// </summary>
 internal static class CodePreparation
 {
-    private static readonly Type[] RealTimeTypes =
+    private static readonly Type[] RealtimeTypes =
     [
         typeof(AudioLoop), typeof(InferenceLoop), typeof(PeriodClock), typeof(MonotonicClock), typeof(TimeHistogram),
         typeof(OutputFade), typeof(AlsaDuplexStream), typeof(AlsaPcm), typeof(PcmSampleConverter), typeof(AlsaError),
@@ -31,7 +31,7 @@ internal static class CodePreparation
 
     public static void Run()
     {
-        foreach (Type type in RealTimeTypes)
+        foreach (Type type in RealtimeTypes)
         {
             // Binds every native function the type declares (the LibraryImport stubs' inner DllImports included).
             Marshal.PrelinkAll(type);

@@ -1,6 +1,6 @@
 using LatentPlayground.Core.Dsp;
 using LatentPlayground.Audio.Alsa;
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using LatentPlayground.Core.Engine;
 
 namespace LatentPlayground.Audio.Live;
@@ -18,8 +18,8 @@ public sealed class LiveDriver
     private readonly SwappableEngine _engine;
     private readonly AudioLoop _audio;
     private readonly InferenceLoop _inference;
-    private RealTimeThread? _audioThread;
-    private RealTimeThread? _inferenceThread;
+    private RealtimeThread? _audioThread;
+    private RealtimeThread? _inferenceThread;
     private bool _stopped;
 
     private LiveDriver(SwappableEngine engine, AlsaDuplexStream stream, LiveDriverSettings settings, int hop, RateBridge? bridge)
@@ -38,9 +38,9 @@ public sealed class LiveDriver
     /// <summary>What mlockall answered, or null when it was not asked for.</summary>
     public MemoryLockResult? MemoryLock { get; private set; }
 
-    public RealTimeReport AudioThread => _audioThread!.Report;
+    public RealtimeReport AudioThread => _audioThread!.Report;
 
-    public RealTimeReport InferenceThread => _inferenceThread!.Report;
+    public RealtimeReport InferenceThread => _inferenceThread!.Report;
 
     /// <summary>How long the inference thread sleeps when no hop is ready.</summary>
     public TimeSpan InferencePollInterval => _inference.PollInterval;
@@ -95,15 +95,15 @@ public sealed class LiveDriver
         CodePreparation.Run();
         if (settings.LockMemory)
         {
-            driver.MemoryLock = RealTime.MemoryLock.TryLockAll();
+            driver.MemoryLock = Realtime.MemoryLock.TryLockAll();
             if (!driver.MemoryLock.Locked)
             {
                 warn?.Invoke(driver.MemoryLock.Message);
             }
         }
 
-        driver._inferenceThread = RealTimeThread.Start(settings.InferenceThread, driver._inference.Run, warn);
-        driver._audioThread = RealTimeThread.Start(settings.AudioThread, driver._audio.Run, warn);
+        driver._inferenceThread = RealtimeThread.Start(settings.InferenceThread, driver._inference.Run, warn);
+        driver._audioThread = RealtimeThread.Start(settings.AudioThread, driver._audio.Run, warn);
         return driver;
     }
 

@@ -1,4 +1,4 @@
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 
 namespace LatentPlayground.Audio.Live;
 
@@ -6,10 +6,10 @@ namespace LatentPlayground.Audio.Live;
 public sealed record LiveDriverSettings
 {
     /// <summary>The audio thread: SCHED_FIFO above the inference thread, on a core of its own.</summary>
-    public RealTimeSettings AudioThread { get; init; } = new("lp-audio");
+    public RealtimeSettings AudioThread { get; init; } = new("lp-audio");
 
     /// <summary>The inference thread: SCHED_FIFO below the audio thread, on another core.</summary>
-    public RealTimeSettings InferenceThread { get; init; } = new("lp-inference");
+    public RealtimeSettings InferenceThread { get; init; } = new("lp-inference");
 
     public LivePacing Pacing { get; init; } = LivePacing.Device;
 

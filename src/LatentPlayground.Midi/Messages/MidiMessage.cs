@@ -16,6 +16,6 @@ public readonly record struct MidiMessage(MidiMessageKind Kind, byte Channel, by
     public int Value14 => Data1 | (Data2 << 7);
 
     /// <summary>True for the one-byte system real-time messages (F8..FF), which may arrive inside any other.</summary>
-    public bool IsRealTime => Kind is MidiMessageKind.Clock or MidiMessageKind.Start or MidiMessageKind.Continue
+    public bool IsRealtime => Kind is MidiMessageKind.Clock or MidiMessageKind.Start or MidiMessageKind.Continue
         or MidiMessageKind.Stop or MidiMessageKind.ActiveSensing or MidiMessageKind.Reset;
 }

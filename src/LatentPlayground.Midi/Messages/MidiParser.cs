@@ -37,7 +37,7 @@ public sealed class MidiParser
     {
         if (value >= 0xF8)
         {
-            return TryRealTime(value, out message);
+            return TryRealtime(value, out message);
         }
 
         message = default;
@@ -51,7 +51,7 @@ public sealed class MidiParser
 
     // Real-time bytes are single-byte messages that the spec lets interrupt anything, so they leave the
     // running status, a half-received message and a SysEx exactly as they were.
-    private static bool TryRealTime(byte value, out MidiMessage message)
+    private static bool TryRealtime(byte value, out MidiMessage message)
     {
         MidiMessageKind kind = value switch
         {

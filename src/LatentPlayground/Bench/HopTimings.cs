@@ -5,7 +5,7 @@ public sealed record HopTimings(string Name, double MedianMicroseconds, double P
     double MeanMicroseconds, double HopMicroseconds, double BytesPerHop, int GcCollections, int Hops)
 {
     /// <summary>Mean time per hop over the hop's duration: 0.02 means the model needs 2% of one core.</summary>
-    public double RealTimeFactor => MeanMicroseconds / HopMicroseconds;
+    public double RealtimeFactor => MeanMicroseconds / HopMicroseconds;
 
     public static HopTimings From(string name, double[] microseconds, double hopMicroseconds, long bytes, int collections)
     {

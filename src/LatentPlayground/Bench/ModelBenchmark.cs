@@ -115,27 +115,27 @@ public static class ModelBenchmark
     /// <summary>One codec's bare calls and its own engine, with their per-hop times and bytes.</summary>
     private sealed class Timed
     {
-        private readonly IStreamingCodec codec;
-        private readonly OfflineEngine engine;
-        private readonly float[] latent;
-        private readonly float[] decoded;
-        private readonly float[] output;
+        private readonly IStreamingCodec _codec;
+        private readonly OfflineEngine _engine;
+        private readonly float[] _latent;
+        private readonly float[] _decoded;
+        private readonly float[] _output;
 
         public Timed(IStreamingCodec codec, int hops)
         {
-            this.codec = codec;
-            latent = new float[codec.LatentSize];
-            decoded = new float[codec.Hop];
-            output = new float[codec.Hop];
+            _codec = codec;
+            _latent = new float[codec.LatentSize];
+            _decoded = new float[codec.Hop];
+            _output = new float[codec.Hop];
             Bare = new double[hops];
             Whole = new double[hops];
-            engine = new OfflineEngine(codec, 1);
+            _engine = new OfflineEngine(_codec, 1);
             foreach (ParameterDescriptor d in ParameterTable.All)
             {
-                engine.Post(new ParameterChange(d.Id, d.Default));
+                _engine.Post(new ParameterChange(d.Id, d.Default));
             }
 
-            engine.ApplyPendingImmediately();
+            _engine.ApplyPendingImmediately();
         }
 
         public double[] Bare { get; }
@@ -165,8 +165,8 @@ public static class ModelBenchmark
         {
             long b0 = GC.GetAllocatedBytesForCurrentThread();
             long t0 = Stopwatch.GetTimestamp();
-            codec.Encode(block, latent);
-            codec.Decode(latent, decoded);
+            _codec.Encode(block, _latent);
+            _codec.Decode(_latent, _decoded);
             long t1 = Stopwatch.GetTimestamp();
             long b1 = GC.GetAllocatedBytesForCurrentThread();
             if (index >= 0)
@@ -180,7 +180,7 @@ public static class ModelBenchmark
         {
             long b0 = GC.GetAllocatedBytesForCurrentThread();
             long t0 = Stopwatch.GetTimestamp();
-            engine.Process(block, output, codec.Hop);
+            _engine.Process(block, _output, _codec.Hop);
             long t1 = Stopwatch.GetTimestamp();
             long b1 = GC.GetAllocatedBytesForCurrentThread();
             if (index >= 0)

@@ -10,8 +10,8 @@ namespace LatentPlayground.Bench;
 /// </summary>
 internal sealed class ReplayCodec : IStreamingCodec
 {
-    private readonly float[][] hops;
-    private int next;
+    private readonly float[][] _hops;
+    private int _next;
 
     public ReplayCodec(IStreamingCodec shape, float[][] decodedHops)
     {
@@ -19,7 +19,7 @@ internal sealed class ReplayCodec : IStreamingCodec
         LatentSize = shape.LatentSize;
         SampleRate = shape.SampleRate;
         LatencySamples = shape.LatencySamples;
-        hops = decodedHops;
+        _hops = decodedHops;
     }
 
     public int Hop { get; }
@@ -34,9 +34,9 @@ internal sealed class ReplayCodec : IStreamingCodec
 
     public void Decode(ReadOnlySpan<float> latent, Span<float> audio)
     {
-        hops[next].CopyTo(audio);
-        next = (next + 1) % hops.Length;
+        _hops[_next].CopyTo(audio);
+        _next = (_next + 1) % _hops.Length;
     }
 
-    public void Reset() => next = 0;
+    public void Reset() => _next = 0;
 }

@@ -95,7 +95,7 @@ public static class BenchCommand
         var sb = new StringBuilder();
         sb.AppendLine(inv, $"model {package.Name}: hop {package.Hop} samples ({package.Hop * 1000.0 / package.SampleRate:0.00} ms), single thread");
         sb.AppendLine(inv, $"{"run",-28} {"median us",10} {"p99 us",10} {"worst us",10} {"RTF",8} {"B/hop",7} {"GCs",4}");
-        void Row(HopTimings t) => sb.AppendLine(inv, $"{t.Name,-28} {t.MedianMicroseconds,10:0.0} {t.P99Microseconds,10:0.0} {t.WorstMicroseconds,10:0.0} {t.RealTimeFactor,8:0.0000} {t.BytesPerHop,7:0.#} {t.GcCollections,4}");
+        void Row(HopTimings t) => sb.AppendLine(inv, $"{t.Name,-28} {t.MedianMicroseconds,10:0.0} {t.P99Microseconds,10:0.0} {t.WorstMicroseconds,10:0.0} {t.RealtimeFactor,8:0.0000} {t.BytesPerHop,7:0.#} {t.GcCollections,4}");
         foreach (var run in runs)
         {
             Row(run.Bare);
@@ -193,7 +193,7 @@ public static class BenchCommand
         w.WriteNumber("p99_us", Math.Round(t.P99Microseconds, 2));
         w.WriteNumber("worst_us", Math.Round(t.WorstMicroseconds, 2));
         w.WriteNumber("mean_us", Math.Round(t.MeanMicroseconds, 2));
-        w.WriteNumber("real_time_factor", Math.Round(t.RealTimeFactor, 5));
+        w.WriteNumber("real_time_factor", Math.Round(t.RealtimeFactor, 5));
         w.WriteNumber("bytes_per_hop", Math.Round(t.BytesPerHop, 2));
         w.WriteNumber("gc_collections", t.GcCollections);
         w.WriteNumber("hops", t.Hops);

@@ -75,18 +75,18 @@ public static class RunCommand
     // PCM, paced at real time so the engine and the panel run at the speed they would on stage.
     private static RunConfig SimDefaults(RunConfig config)
     {
-        bool chosen(string field) => config.Origins.ContainsKey(field);
-        if (!chosen("capture"))
+        bool Chosen(string field) => config.Origins.ContainsKey(field);
+        if (!Chosen("capture"))
         {
             config = config with { Capture = "null" };
         }
 
-        if (!chosen("playback"))
+        if (!Chosen("playback"))
         {
             config = config with { Playback = "null" };
         }
 
-        if (!chosen("pace"))
+        if (!Chosen("pace"))
         {
             config = config with { Pace = ConfigRules.Pace("1", "--pace") };
         }

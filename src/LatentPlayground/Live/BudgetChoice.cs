@@ -1,6 +1,6 @@
 using System.Globalization;
 using LatentPlayground.Audio.Live;
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using LatentPlayground.Core.Engine;
 
 namespace LatentPlayground.Live;
@@ -32,7 +32,7 @@ public sealed record BudgetChoice(int Samples, int SampleRate, double HopMicrose
     /// core (a swap) preempts the timing instead of waiting for it. Refused rights leave a normal thread.
     /// </param>
     /// <exception cref="UsageException">A fixed budget shorter than a period for a hop that is not a whole number of periods.</exception>
-    public static BudgetChoice For(IStreamingCodec codec, int periodFrames, LivePacing pace, double? fixedMilliseconds, string fixedWhere, RealTimeSettings? measureOn = null)
+    public static BudgetChoice For(IStreamingCodec codec, int periodFrames, LivePacing pace, double? fixedMilliseconds, string fixedWhere, RealtimeSettings? measureOn = null)
     {
         ArgumentNullException.ThrowIfNull(codec);
         int rate = codec.SampleRate;
@@ -59,7 +59,7 @@ public sealed record BudgetChoice(int Samples, int SampleRate, double HopMicrose
         }
         else
         {
-            RealTimeThread.Start(measureOn, () => measured = InferenceBudget.Measure(codec)).Join();
+            RealtimeThread.Start(measureOn, () => measured = InferenceBudget.Measure(codec)).Join();
         }
 
         int budget = InferenceBudget.Samples(measured.CountedMicroseconds, poll, codec.Hop, periodFrames, rate, speed);

@@ -2,7 +2,7 @@ using LatentPlayground.Files;
 using System.Globalization;
 using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.Live;
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using LatentPlayground.Commands;
 using LatentPlayground.Core.Dsp;
 using LatentPlayground.Core.Engine;
@@ -215,7 +215,7 @@ public static class LiveSession
 
             // The code runs once before the timing, so the first timed hops do not pay for compiling it.
             EngineWarmUp.Run(() => BuildEngine(codec, config, enginePeriod, codec.Hop, parameters), codec, enginePeriod);
-            RealTimeSettings inference = DriverSettings(config, rate).InferenceThread;
+            RealtimeSettings inference = DriverSettings(config, rate).InferenceThread;
             var measureOn = inference with { Name = "lp-measure", FifoPriority = inference.FifoPriority is int p ? Math.Max(1, p - 1) : null };
             BudgetChoice budget = BudgetChoice.For(codec, enginePeriod, config.Pace, config.BudgetMilliseconds, config.Where("budget_ms"), measureOn);
             LiveEngine Make() => BuildEngine(codec, config, enginePeriod, budget.Samples, parameters);
@@ -429,8 +429,8 @@ public static class LiveSession
         IReadOnlyList<int> cores = AllowedCores.Get();
         return new LiveDriverSettings
         {
-            AudioThread = new RealTimeSettings("lp-audio", config.AudioThread.Priority, config.AudioThread.Core.Resolve(cores, fromEnd: 2)),
-            InferenceThread = new RealTimeSettings("lp-inference", config.InferenceThread.Priority, config.InferenceThread.Core.Resolve(cores, fromEnd: 1)),
+            AudioThread = new RealtimeSettings("lp-audio", config.AudioThread.Priority, config.AudioThread.Core.Resolve(cores, fromEnd: 2)),
+            InferenceThread = new RealtimeSettings("lp-inference", config.InferenceThread.Priority, config.InferenceThread.Core.Resolve(cores, fromEnd: 1)),
             Pacing = config.Pace,
             StopAfterFrames = config.DurationSeconds is double d ? (long)Math.Ceiling(d * rate) : null,
         };

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.Live;
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using LatentPlayground.Audio.Tests.Alsa;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
@@ -67,8 +67,8 @@ internal sealed class LiveRig : IDisposable
 
     public static LiveDriverSettings Settings(LivePacing pacing, long? frames, bool fifo = true) => new()
     {
-        AudioThread = new RealTimeSettings("lp-audio", fifo ? 80 : null, fifo ? 0 : null),
-        InferenceThread = new RealTimeSettings("lp-inference", fifo ? 60 : null, fifo ? 1 : null),
+        AudioThread = new RealtimeSettings("lp-audio", fifo ? 80 : null, fifo ? 0 : null),
+        InferenceThread = new RealtimeSettings("lp-inference", fifo ? 60 : null, fifo ? 1 : null),
         Pacing = pacing,
         StopAfterFrames = frames,
         LockMemory = false,

@@ -6,7 +6,7 @@ namespace LatentPlayground.Tests.Hostile;
 /// holds no stack trace, nothing on stdout when it fails, nothing left in its output folder when it fails (no
 /// temporary file), and every file of the world, and /dev/null, exactly as before.
 /// </summary>
-[Collection(HostileCollection.Name)]
+[Collection(LatentPlayground.Tests.Live.LiveTestCollection.Name)]
 public sealed class HostileInputTests(HostileWorld world, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<HostileWorld>
 {
     public static TheoryData<string> Names() => [.. HostileCases.All.Keys];
@@ -60,12 +60,4 @@ public sealed class HostileInputTests(HostileWorld world, Xunit.Abstractions.ITe
     // Files and links under the folder, hidden ones included (a leftover temporary file starts with a dot).
     private static string[] Entries(string folder) =>
         [.. Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal)];
-}
-
-/// <summary>The hostile cases run in-process one after another, alone: they change the process's view of nothing, but
-/// some load the model, and running beside the live tests would only slow both.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class HostileCollection
-{
-    public const string Name = "hostile";
 }

@@ -14,8 +14,8 @@ public sealed class RaveFixtures : IDisposable
 {
     public static readonly string[] Names = ["raspberry", "v1_c8", "v2_small_c8", "v2_causal_c8"];
 
-    private readonly Dictionary<string, (int Code, string Out, string Error, string Folder)> imports = [];
-    private readonly object gate = new();
+    private readonly Dictionary<string, (int Code, string Out, string Error, string Folder)> _imports = [];
+    private readonly object _gate = new();
 
     public RaveFixtures()
     {
@@ -40,14 +40,14 @@ public sealed class RaveFixtures : IDisposable
     /// <summary>The CLI's result of importing the fixture (run once, then shared by every test).</summary>
     public (int Code, string Out, string Error, string Folder) Imported(string name)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!imports.TryGetValue(name, out var result))
+            if (!_imports.TryGetValue(name, out var result))
             {
                 string folder = Path.Combine(Work, name);
                 var (code, output, error) = CliRunner.Run("model", "import", StreamingFile(name), "--out", folder, "--name", name);
                 result = (code, output, error, folder);
-                imports[name] = result;
+                _imports[name] = result;
             }
 
             return result;

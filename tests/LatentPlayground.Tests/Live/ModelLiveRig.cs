@@ -1,6 +1,6 @@
 using LatentPlayground.Audio.Alsa;
 using LatentPlayground.Audio.Live;
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using LatentPlayground.Audio.Wav;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
@@ -105,8 +105,8 @@ internal sealed class ModelLiveRig : IDisposable
 
     public static LiveDriverSettings DriverSettings(LivePacing pacing, long frames) => new()
     {
-        AudioThread = new RealTimeSettings("lp-audio", 80, 0),
-        InferenceThread = new RealTimeSettings("lp-inference", 60, 1),
+        AudioThread = new RealtimeSettings("lp-audio", 80, 0),
+        InferenceThread = new RealtimeSettings("lp-inference", 60, 1),
         Pacing = pacing,
         StopAfterFrames = frames,
         LockMemory = false,

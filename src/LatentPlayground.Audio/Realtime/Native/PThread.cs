@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LatentPlayground.Audio.RealTime.Native;
+namespace LatentPlayground.Audio.Realtime.Native;
 
 /// <summary>
 /// The scheduler calls Tmds.LibC lacks: pthread_setschedparam(3) on pthread_self(3). Unlike most of libc

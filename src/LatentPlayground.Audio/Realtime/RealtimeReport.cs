@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LatentPlayground.Audio.RealTime;
+namespace LatentPlayground.Audio.Realtime;
 
 /// <summary>What a real-time thread got, for the startup log. Thread: any; immutable.</summary>
 /// <param name="ThreadName">The thread's name.</param>
@@ -9,7 +9,7 @@ namespace LatentPlayground.Audio.RealTime;
 /// <param name="Core">The core asked for, or null.</param>
 /// <param name="CoreApplied">True when the thread is pinned to that core.</param>
 /// <param name="Warning">Why something asked for was not applied, in one sentence; null when all was.</param>
-public sealed record RealTimeReport(string ThreadName, int? FifoPriority, bool PriorityApplied, int? Core, bool CoreApplied, string? Warning)
+public sealed record RealtimeReport(string ThreadName, int? FifoPriority, bool PriorityApplied, int? Core, bool CoreApplied, string? Warning)
 {
     public override string ToString()
     {

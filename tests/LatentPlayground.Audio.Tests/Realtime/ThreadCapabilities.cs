@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LatentPlayground.Audio.Tests.RealTime;
+namespace LatentPlayground.Audio.Tests.Realtime;
 
 /// <summary>
 /// Drops a capability from the calling thread's effective set with capset(2). Credentials are per thread

@@ -1,8 +1,8 @@
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using LatentPlayground.Audio.Tests.Alsa;
 using Tmds.Linux;
 
-namespace LatentPlayground.Audio.Tests.RealTime;
+namespace LatentPlayground.Audio.Tests.Realtime;
 
 /// <summary>mlockall is process-wide, so these run alone and undo what they did.</summary>
 [Collection(RunAloneCollection.Name)]

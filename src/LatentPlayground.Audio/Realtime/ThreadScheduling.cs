@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using LatentPlayground.Audio.RealTime.Native;
+using LatentPlayground.Audio.Realtime.Native;
 using Tmds.Linux;
 
-namespace LatentPlayground.Audio.RealTime;
+namespace LatentPlayground.Audio.Realtime;
 
 /// <summary>
 /// Puts the calling thread on SCHED_FIFO and on one core. Each call answers whether it worked and, when

@@ -1,14 +1,14 @@
-using LatentPlayground.Audio.RealTime;
+using LatentPlayground.Audio.Realtime;
 using Tmds.Linux;
 
-namespace LatentPlayground.Audio.Tests.RealTime;
+namespace LatentPlayground.Audio.Tests.Realtime;
 
 /// <summary>
 /// SCHED_FIFO and pinning may or may not be allowed where these run (a container without CAP_SYS_NICE
 /// refuses them): each test accepts either outcome where the machine decides, but then checks that it is
 /// reported truthfully, and forces the refusals it asserts on.
 /// </summary>
-public sealed class RealTimeThreadTests
+public sealed class RealtimeThreadTests
 {
     [Fact]
     public void Priority_and_core_are_applied_or_warned_about_once_and_the_body_runs()
@@ -16,14 +16,14 @@ public sealed class RealTimeThreadTests
         var warnings = new List<string>();
         int policy = -1, cpu = -1;
 
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test", FifoPriority: 10, Core: 0), () =>
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test", FifoPriority: 10, Core: 0), () =>
         {
             policy = LibC.sched_getscheduler(0);
             cpu = LibC.sched_getcpu();
         }, warnings.Add);
         thread.Join();
 
-        RealTimeReport report = thread.Report;
+        RealtimeReport report = thread.Report;
         Assert.Equal(report.PriorityApplied && report.CoreApplied ? 0 : 1, warnings.Count);
         Assert.Equal(report.PriorityApplied ? LibC.SCHED_FIFO : 0, policy);
         if (report.CoreApplied)
@@ -44,7 +44,7 @@ public sealed class RealTimeThreadTests
         var warnings = new List<string>();
         int policy = -1;
 
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test", FifoPriority: priority), () => policy = LibC.sched_getscheduler(0), warnings.Add);
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test", FifoPriority: priority), () => policy = LibC.sched_getscheduler(0), warnings.Add);
         thread.Join();
 
         Assert.False(thread.Report.PriorityApplied);
@@ -63,7 +63,7 @@ public sealed class RealTimeThreadTests
         var warnings = new List<string>();
         bool ran = false;
 
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test", Core: core), () => ran = true, warnings.Add);
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test", Core: core), () => ran = true, warnings.Add);
         thread.Join();
 
         Assert.True(ran);
@@ -77,7 +77,7 @@ public sealed class RealTimeThreadTests
     {
         var warnings = new List<string>();
 
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test", FifoPriority: 500, Core: 5000), () => { }, warnings.Add);
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test", FifoPriority: 500, Core: 5000), () => { }, warnings.Add);
         thread.Join();
 
         string warning = Assert.Single(warnings);
@@ -89,7 +89,7 @@ public sealed class RealTimeThreadTests
     {
         var warnings = new List<string>();
 
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-plain"), () => { }, warnings.Add);
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-plain"), () => { }, warnings.Add);
         thread.Join();
 
         Assert.Empty(warnings);
@@ -97,16 +97,16 @@ public sealed class RealTimeThreadTests
         Assert.Equal("lp-plain thread: normal scheduling, any core", thread.Report.ToString());
     }
 
-    [LimitedFact(nameof(ProcessLimits.RealTimePriority), mustBeBelow: 10)]
+    [LimitedFact(nameof(ProcessLimits.RealtimePriority), mustBeBelow: 10)]
     public void Without_CAP_SYS_NICE_fifo_is_refused_with_a_warning_that_says_what_to_grant()
     {
         var warnings = new List<string>();
-        RealTimeReport? report = null;
+        RealtimeReport? report = null;
         int policy = -1;
 
         ThreadCapabilities.RunWithout(ThreadCapabilities.CapSysNice, () =>
         {
-            RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test", FifoPriority: 10), () => policy = LibC.sched_getscheduler(0), warnings.Add);
+            RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test", FifoPriority: 10), () => policy = LibC.sched_getscheduler(0), warnings.Add);
             thread.Join();
             report = thread.Report;
         });
@@ -121,7 +121,7 @@ public sealed class RealTimeThreadTests
     [Fact]
     public void A_throwing_body_is_rethrown_by_Join()
     {
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test"), () => throw new InvalidOperationException("boom"));
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test"), () => throw new InvalidOperationException("boom"));
 
         var e = Assert.Throws<InvalidOperationException>(thread.Join);
         Assert.Equal("boom", e.Message);
@@ -131,7 +131,7 @@ public sealed class RealTimeThreadTests
     public void Join_with_a_timeout_says_whether_the_body_finished()
     {
         using var release = new ManualResetEventSlim();
-        RealTimeThread thread = RealTimeThread.Start(new RealTimeSettings("lp-test"), () => release.Wait());
+        RealtimeThread thread = RealtimeThread.Start(new RealtimeSettings("lp-test"), () => release.Wait());
 
         Assert.False(thread.Join(TimeSpan.FromMilliseconds(50)));
         Assert.True(thread.IsAlive);

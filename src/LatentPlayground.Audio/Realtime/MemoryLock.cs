@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using LatentPlayground.Audio.RealTime.Native;
+using LatentPlayground.Audio.Realtime.Native;
 using Tmds.Linux;
 
-namespace LatentPlayground.Audio.RealTime;
+namespace LatentPlayground.Audio.Realtime;
 
 /// <summary>
 /// mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT): no page the process has touched, or touches later,

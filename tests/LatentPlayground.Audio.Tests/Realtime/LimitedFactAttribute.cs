@@ -1,4 +1,4 @@
-namespace LatentPlayground.Audio.Tests.RealTime;
+namespace LatentPlayground.Audio.Tests.Realtime;
 
 /// <summary>
 /// A test of a refusal that only a resource limit can cause once the capability is dropped: skipped where
@@ -16,7 +16,7 @@ internal sealed class LimitedFactAttribute : FactAttribute
 
         ulong? value = limit switch
         {
-            nameof(ProcessLimits.RealTimePriority) => ProcessLimits.RealTimePriority,
+            nameof(ProcessLimits.RealtimePriority) => ProcessLimits.RealtimePriority,
             nameof(ProcessLimits.LockedMemory) => ProcessLimits.LockedMemory,
             _ => throw new ArgumentOutOfRangeException(nameof(limit)),
         };

@@ -5,7 +5,7 @@ namespace LatentPlayground.Inference;
 /// <summary>
 /// ONNX Runtime session options for a graph run on the inference thread. Thread: any (pure construction).
 /// </summary>
-internal static class RealTimeSessionOptions
+internal static class RealtimeSessionOptions
 {
     /// <summary>Options for running a graph on a real-time thread.</summary>
     /// <param name="optimizedModelPath">Where ONNX Runtime writes the graph it really runs, for inspection; null for nowhere.</param>

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace LatentPlayground.Audio.RealTime;
+namespace LatentPlayground.Audio.Realtime;
 
 /// <summary>
 /// A dedicated thread that, before anything else, puts itself on SCHED_FIFO and pins itself to a core,
@@ -10,16 +10,16 @@ namespace LatentPlayground.Audio.RealTime;
 /// Scheduling is applied from inside the new thread because Linux sets policy and affinity per thread
 /// (sched(7)), and a thread may change itself without knowing its own kernel id.
 /// </remarks>
-public sealed class RealTimeThread
+public sealed class RealtimeThread
 {
     private readonly Thread _thread;
-    private readonly TaskCompletionSource<RealTimeReport> _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly RealTimeSettings _settings;
+    private readonly TaskCompletionSource<RealtimeReport> _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly RealtimeSettings _settings;
     private readonly Action _body;
-    private RealTimeReport? _report;
+    private RealtimeReport? _report;
     private ExceptionDispatchInfo? _fault;
 
-    private RealTimeThread(RealTimeSettings settings, Action body)
+    private RealtimeThread(RealtimeSettings settings, Action body)
     {
         _settings = settings;
         _body = body;
@@ -27,7 +27,7 @@ public sealed class RealTimeThread
     }
 
     /// <summary>What was applied. Available as soon as <see cref="Start"/> returns. Thread: any.</summary>
-    public RealTimeReport Report => _report ?? throw new InvalidOperationException("the thread has not started");
+    public RealtimeReport Report => _report ?? throw new InvalidOperationException("the thread has not started");
 
     /// <summary>True while the body runs. Thread: any.</summary>
     public bool IsAlive => _thread.IsAlive;
@@ -37,11 +37,11 @@ public sealed class RealTimeThread
     /// for the startup log. When something was refused, <paramref name="warn"/> is called once, here on the
     /// starting thread, so the real-time thread never logs. Thread: any non-real-time thread.
     /// </summary>
-    public static RealTimeThread Start(RealTimeSettings settings, Action body, Action<string>? warn = null)
+    public static RealtimeThread Start(RealtimeSettings settings, Action body, Action<string>? warn = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(body);
-        var thread = new RealTimeThread(settings, body);
+        var thread = new RealtimeThread(settings, body);
         thread._thread.Start();
         thread._report = thread._applied.Task.GetAwaiter().GetResult();
         if (thread._report.Warning is string warning)
@@ -97,7 +97,7 @@ public sealed class RealTimeThread
         }
     }
 
-    private static RealTimeReport Apply(RealTimeSettings settings)
+    private static RealtimeReport Apply(RealtimeSettings settings)
     {
         string? priorityProblem = null;
         string? coreProblem = null;
@@ -107,6 +107,6 @@ public sealed class RealTimeThread
         string? warning = problems.Length == 0
             ? null
             : $"the {settings.Name} thread runs without what was asked for, so audio may drop out under load: {string.Join("; ", problems)}";
-        return new RealTimeReport(settings.Name, settings.FifoPriority, priorityApplied, settings.Core, coreApplied, warning);
+        return new RealtimeReport(settings.Name, settings.FifoPriority, priorityApplied, settings.Core, coreApplied, warning);
     }
 }

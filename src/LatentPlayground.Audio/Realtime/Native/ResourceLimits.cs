@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LatentPlayground.Audio.RealTime.Native;
+namespace LatentPlayground.Audio.Realtime.Native;
 
 /// <summary>
 /// getrlimit(2), to say in a warning which limit stood in the way. The resource numbers are those of

@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace LatentPlayground.Audio.Tests.RealTime;
+namespace LatentPlayground.Audio.Tests.Realtime;
 
 /// <summary>Soft resource limits read from /proc/self/limits; null means unlimited.</summary>
 internal static class ProcessLimits
 {
-    public static ulong? RealTimePriority => Soft("Max realtime priority");
+    public static ulong? RealtimePriority => Soft("Max realtime priority");
 
     public static ulong? LockedMemory => Soft("Max locked memory");
 
