@@ -151,8 +151,20 @@ public sealed class LiveEngine
     /// <summary>Thread: the audio thread (a snapshot from others). Late-hop events so far.</summary>
     public long LateHops => Interlocked.Read(ref _lateHops);
 
-    /// <summary>Thread: control. Queues a change for both threads; false if either queue is full.</summary>
-    public bool Post(in ParameterChange change) => _hopChanges.TryEnqueue(change) & _audioChanges.TryEnqueue(change);
+    /// <summary>
+    /// Thread: control. Queues a change for both threads, or, when either queue is full, for neither (false): the
+    /// two sides never disagree about a parameter.
+    /// </summary>
+    public bool Post(in ParameterChange change)
+    {
+        if (!HasRoom(1))
+        {
+            return false;
+        }
+
+        Enqueue(change);
+        return true;
+    }
 
     /// <summary>
     /// Thread: control. Queues a glitch-free switch to <paramref name="values"/> (indexed by
@@ -160,18 +172,39 @@ public sealed class LiveEngine
     /// </summary>
     public bool PostSwitch(ReadOnlySpan<double> values)
     {
-        bool ok = Post(ParameterChange.BeginSwitch);
+        // Whole or nothing: half a switch would leave the sides on different presets, and an unmatched begin
+        // marker would hold the audio side's crossfade open.
+        if (!HasRoom(SwitchMessages))
+        {
+            return false;
+        }
+
+        Enqueue(ParameterChange.BeginSwitch);
         // An index loop: enumerating the table through its interface would box an enumerator per switch.
         for (int i = 0; i < Parameters.ParameterTable.Count; i++)
         {
             Parameters.ParameterDescriptor d = Parameters.ParameterTable.Get((Parameters.ParameterId)i);
             if (d.Kind != Parameters.ParameterKind.Action)
             {
-                ok &= Post(new ParameterChange(d.Id, values[(int)d.Id]));
+                Enqueue(new ParameterChange(d.Id, values[(int)d.Id]));
             }
         }
 
-        return Post(ParameterChange.EndSwitch) && ok;
+        Enqueue(ParameterChange.EndSwitch);
+        return true;
+    }
+
+    // The begin and end markers and one change per non-action parameter.
+    private static readonly int SwitchMessages = 2 + Enumerable.Range(0, Parameters.ParameterTable.Count)
+        .Count(i => Parameters.ParameterTable.Get((Parameters.ParameterId)i).Kind != Parameters.ParameterKind.Action);
+
+    // Thread: control (the only producer of both queues), so room seen here stays room.
+    private bool HasRoom(int messages) => _hopChanges.FreeSpace >= messages && _audioChanges.FreeSpace >= messages;
+
+    private void Enqueue(in ParameterChange change)
+    {
+        bool hop = _hopChanges.TryEnqueue(change), audio = _audioChanges.TryEnqueue(change);
+        System.Diagnostics.Debug.Assert(hop && audio, "room was checked by the only producer");
     }
 
     /// <summary>
@@ -193,6 +226,12 @@ public sealed class LiveEngine
     /// Thread: the inference thread, or any thread before the threads start (after <see cref="ApplyPendingImmediately"/>).
     /// </summary>
     public double HopTarget(ParameterId id) => _hopTargets.Values[(int)id];
+
+    /// <summary>
+    /// The value the audio side holds for <paramref name="id"/>. Thread: the audio thread, or any thread before the
+    /// threads start (after <see cref="ApplyPendingImmediately"/>).
+    /// </summary>
+    public double AudioTarget(ParameterId id) => _audioTargets.Values[(int)id];
 
     /// <summary>Thread: before the threads start. Applies queued changes at once, with no fades.</summary>
     public void ApplyPendingImmediately()
@@ -456,6 +495,7 @@ public sealed class LiveEngine
         {
             if (!_audioSwitch.Offer(change, _audioTargets))
             {
+                _audioSwitch.FollowIfStaged(change);
                 _audioTargets.Apply(change);
             }
             else if (_audioSwitch.Ready)
@@ -493,6 +533,7 @@ public sealed class LiveEngine
                 continue;
             }
 
+            _hopSwitch.FollowIfStaged(change);
             if (_hopTargets.Apply(change))
             {
                 _hopStage.Trigger();

@@ -44,4 +44,16 @@ internal sealed class SwitchStaging
 
     /// <summary>The switch has taken effect.</summary>
     public void Committed() => Ready = false;
+
+    /// <summary>
+    /// An ordinary change that came after a switch still waiting for its hop: it goes into the switch's targets too,
+    /// or the commit would undo it (a knob moved just after a recall would be lost on this side only).
+    /// </summary>
+    public void FollowIfStaged(in ParameterChange change)
+    {
+        if (Ready)
+        {
+            _ = Targets.Apply(change);
+        }
+    }
 }

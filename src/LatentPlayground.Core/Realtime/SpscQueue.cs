@@ -29,6 +29,12 @@ public sealed class SpscQueue<T>
     public int Count => (int)(Volatile.Read(ref _tail.Value) - Volatile.Read(ref _head.Value));
 
     /// <summary>Thread: the producer only. Returns false when full; the item is then not queued.</summary>
+    /// <summary>
+    /// Thread: the producer. Slots free now; the consumer can only free more, so that many enqueues that follow
+    /// will all succeed (what lets a producer post several items as a whole, or none).
+    /// </summary>
+    public int FreeSpace => _items.Length - (int)(_tail.Value - Volatile.Read(ref _head.Value));
+
     public bool TryEnqueue(in T item)
     {
         long tail = _tail.Value;

@@ -40,6 +40,7 @@ public sealed class PedalControl : IDisposable
     // within one poll only the last preset asked for is recalled, and the settings are written at most once a
     // second (and at the end), which also spares the SD card.
     private bool _inPoll;
+    private int _playingIndex;
     private readonly double[] _pendingValues = CreatePending();
     private PresetEntry? _pendingEntry;
     private int _pendingBadRecall = -1;
@@ -124,6 +125,7 @@ public sealed class PedalControl : IDisposable
     public void Start(ParameterSet startingParameters)
     {
         ArgumentNullException.ThrowIfNull(startingParameters);
+        _playingIndex = _bank.Current;
         startingParameters.CopyTo(_switchValues);
         for (int i = 0; i < _switchValues.Length; i++)
         {
@@ -576,15 +578,19 @@ public sealed class PedalControl : IDisposable
     private void ApplyNow(PresetEntry entry)
     {
         entry.Preset.Parameters.CopyTo(_switchValues);
+        if (!_engine.PostSwitch(_switchValues))
+        {
+            // Refused as a whole: the sound stays on the playing preset, so the bank's position and the control
+            // side's values go back to it too (the display and the next "next preset" must not run ahead).
+            _ = _bank.TrySelect(_playingIndex, out _);
+            _log.Warning($"preset {entry.FileName}: the engine's queue is full; try again");
+            return;
+        }
+
+        _playingIndex = _bank.Current;
         for (int i = 0; i < _switchValues.Length; i++)
         {
             _current.Set((ParameterId)i, _switchValues[i]);
-        }
-
-        if (!_engine.PostSwitch(_switchValues))
-        {
-            _log.Warning($"preset {entry.FileName}: the engine's queue is full; try again");
-            return;
         }
 
         _log.Notice($"preset {_bank.Current}: {entry.Preset.Name} ({entry.FileName})");
