@@ -24,6 +24,14 @@ public sealed class Framebuffer
     /// <summary>The picture in GDDRAM order, for the display driver and golden files.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
+    /// <summary>The 128 bytes of one page, as the display takes them.</summary>
+    public ReadOnlySpan<byte> Page(int page)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(page, Pages);
+        return _bytes.AsSpan(page * Width, Width);
+    }
+
     /// <summary>Copies the picture into a driver's buffer of <see cref="Size"/> bytes.</summary>
     public void CopyTo(Span<byte> destination) => _bytes.CopyTo(destination);
 

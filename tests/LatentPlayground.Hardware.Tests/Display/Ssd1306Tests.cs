@@ -222,7 +222,7 @@ public sealed class Ssd1306Tests
     [Fact]
     public void Framebuffer_clips_and_uses_the_gddram_layout()
     {
-        var fb = new Ssd1306Framebuffer();
+        var fb = new LatentPlayground.Core.Ui.Framebuffer();
         fb.SetPixel(-1, 0, true);
         fb.SetPixel(128, 0, true);
         fb.SetPixel(0, 64, true);
@@ -230,9 +230,10 @@ public sealed class Ssd1306Tests
         fb.SetPixel(3, 9, true);
         Assert.Equal(0x02, fb.Bytes[128 + 3]);
         Assert.Equal(0x02, fb.Page(1)[3]);
-        fb.Clear(on: true);
+        fb.SetPixel(127, 63, true);
         Assert.True(fb.GetPixel(127, 63));
         Assert.False(fb.GetPixel(128, 63));
+        Assert.Equal(0x80, fb.Page(7)[127]);
     }
 
     private sealed class FailingOnce : System.Device.I2c.I2cDevice

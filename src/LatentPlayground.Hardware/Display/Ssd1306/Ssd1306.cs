@@ -1,3 +1,4 @@
+using LatentPlayground.Core.Ui;
 using System.Device.I2c;
 using C = LatentPlayground.Hardware.Display.Ssd1306Command;
 
@@ -25,9 +26,9 @@ public sealed class Ssd1306
 
     private readonly I2cDevice _device;
     private readonly Ssd1306Options _options;
-    private readonly byte[] _shown = new byte[Ssd1306Framebuffer.Size];
-    private readonly bool[] _shownValid = new bool[Ssd1306Framebuffer.Pages];
-    private readonly byte[] _pageTransfer = new byte[1 + Ssd1306Framebuffer.Width];
+    private readonly byte[] _shown = new byte[Framebuffer.Size];
+    private readonly bool[] _shownValid = new bool[Framebuffer.Pages];
+    private readonly byte[] _pageTransfer = new byte[1 + Framebuffer.Width];
 
     /// <summary>Uses <paramref name="device"/>; sends nothing until <see cref="Initialize"/>. Thread: any.</summary>
     public Ssd1306(I2cDevice device, Ssd1306Options? options = null)
@@ -38,7 +39,7 @@ public sealed class Ssd1306
     }
 
     /// <summary>The picture the next <see cref="Flush"/> sends. Thread: control.</summary>
-    public Ssd1306Framebuffer Framebuffer { get; } = new();
+    public Framebuffer Framebuffer { get; } = new();
 
     /// <summary>Pages sent since construction (for the load counters and tests).</summary>
     public long PagesSent { get; private set; }
@@ -98,10 +99,10 @@ public sealed class Ssd1306
     public int Flush()
     {
         int sent = 0;
-        for (int page = 0; page < Ssd1306Framebuffer.Pages; page++)
+        for (int page = 0; page < Framebuffer.Pages; page++)
         {
-            Span<byte> drawn = Framebuffer.Page(page);
-            Span<byte> shown = _shown.AsSpan(page * Ssd1306Framebuffer.Width, Ssd1306Framebuffer.Width);
+            ReadOnlySpan<byte> drawn = Framebuffer.Page(page);
+            Span<byte> shown = _shown.AsSpan(page * Framebuffer.Width, Framebuffer.Width);
             if (_shownValid[page] && drawn.SequenceEqual(shown))
             {
                 continue;
@@ -123,12 +124,7 @@ public sealed class Ssd1306
     /// </summary>
     public int Flush(ReadOnlySpan<byte> picture)
     {
-        if (picture.Length != Ssd1306Framebuffer.Size)
-        {
-            throw new ArgumentException($"a picture is {Ssd1306Framebuffer.Size} bytes in GDDRAM order, not {picture.Length}", nameof(picture));
-        }
-
-        picture.CopyTo(Framebuffer.Bytes);
+        Framebuffer.Load(picture);
         return Flush();
     }
 
