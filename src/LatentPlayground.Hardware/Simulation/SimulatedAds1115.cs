@@ -275,4 +275,13 @@ public sealed class SimulatedAds1115 : I2cDevice
         double code = Math.Round(difference / (fullScale / 32768.0));
         return (short)Math.Clamp(code, short.MinValue, short.MaxValue);
     }
+
+    /// <summary>True once the driver that owns this device disposed it (a real bus would close its file there).</summary>
+    public bool Disposed { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
+    }
 }

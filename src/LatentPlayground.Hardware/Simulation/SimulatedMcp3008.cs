@@ -232,4 +232,13 @@ public sealed class SimulatedMcp3008 : SpiDevice
             _faults.Fail($"SPI words of {s.DataBitLength} bits: the framing is in 8-bit segments");
         }
     }
+
+    /// <summary>True once the driver that owns this device disposed it (a real bus would close its file there).</summary>
+    public bool Disposed { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
+    }
 }

@@ -580,4 +580,13 @@ public sealed class SimulatedSsd1306 : I2cDevice
         _faults.Fail(problem);
         return false;
     }
+
+    /// <summary>True once the driver that owns this device disposed it (a real bus would close its file there).</summary>
+    public bool Disposed { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
+    }
 }

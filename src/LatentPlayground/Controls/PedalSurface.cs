@@ -38,6 +38,7 @@ public sealed class PedalSurface : IDisposable
     private readonly RotaryEncoder? _encoder;
     private readonly List<Knob> _knobs = [];
     private readonly List<Ads1115Scanner> _scanners = [];
+    private readonly List<Mcp3008> _converters = [];
     private ExpressionPedal? _expression;
     private readonly Dictionary<string, StatusLed> _leds = [];
     private readonly List<Led> _ledPins = [];
@@ -463,6 +464,7 @@ public sealed class PedalSurface : IDisposable
                 {
                     Func<int, System.Device.Spi.SpiDevice> open = buses.OpenSpi ?? throw new IOException("the pin map has no SPI bus");
                     var mcp = new Mcp3008(open(adc.ChipSelect!.Value));
+                    _converters.Add(mcp);
                     foreach (int input in inputs)
                     {
                         channels[(adc.Name, input)] = new Mcp3008Channel(mcp, input, adc.PotSupplyVolts, adc.VrefVolts ?? 3.3);
@@ -522,5 +524,18 @@ public sealed class PedalSurface : IDisposable
         {
             led.Dispose();
         }
+
+        // The I2C and SPI devices go with their drivers (file descriptors on /dev/i2c-1 and /dev/spidev0.x).
+        foreach (Ads1115Scanner scanner in _scanners)
+        {
+            scanner.Dispose();
+        }
+
+        foreach (Mcp3008 converter in _converters)
+        {
+            converter.Dispose();
+        }
+
+        _display?.Dispose();
     }
 }

@@ -68,6 +68,10 @@ public sealed class SimulatedPedal : IDisposable
 
     public SimulatedSsd1306 Display { get; }
 
+    /// <summary>True when every simulated I2C and SPI device was disposed by its driver.</summary>
+    public bool BusDevicesDisposed => _i2c.Values.All(d => d is SimulatedSsd1306 { Disposed: true } or SimulatedAds1115 { Disposed: true })
+        && _spi.Values.All(d => d.Disposed);
+
     /// <summary>Knob positions, 0..1.</summary>
     public double[] Knobs { get; }
 

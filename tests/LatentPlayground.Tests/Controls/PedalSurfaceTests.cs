@@ -177,4 +177,12 @@ public sealed class PedalSurfaceTests : IDisposable
     }
 
     private void Run(int milliseconds) => _rig.Run(milliseconds);
+
+    [Fact]
+    public void Disposing_the_surface_closes_its_i2c_and_spi_devices()
+    {
+        Assert.False(_sim.BusDevicesDisposed);
+        _surface.Dispose();
+        Assert.True(_sim.BusDevicesDisposed);
+    }
 }

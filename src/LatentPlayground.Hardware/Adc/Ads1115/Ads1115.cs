@@ -15,7 +15,7 @@ namespace LatentPlayground.Hardware.Adc;
 /// Section numbers cited in this folder are those of datasheet revision SBAS444D.
 /// Thread: one thread at a time (the control thread); the bus transactions are not interlocked.
 /// </summary>
-public sealed class Ads1115
+public sealed class Ads1115 : IDisposable
 {
     /// <summary>The address with ADDR tied to GND (SBAS444 section 9.5.1.1, "I2C Address Selection").</summary>
     public const int DefaultI2cAddress = 0x48;
@@ -177,4 +177,7 @@ public sealed class Ads1115
         _device.WriteRead(pointer, value);
         return BinaryPrimitives.ReadUInt16BigEndian(value);
     }
+
+    /// <summary>Disposes the I2C device it was given, as dotnet/iot bindings do. Thread: control, once the driver is no longer used.</summary>
+    public void Dispose() => _device.Dispose();
 }

@@ -7,7 +7,7 @@ namespace LatentPlayground.Hardware.Adc;
 /// The channels it hands out (<see cref="Channel"/>) are <see cref="IAdcChannel"/>s for knob processing.
 /// Thread: the control thread only, for every member.
 /// </summary>
-public sealed class Ads1115Scanner
+public sealed class Ads1115Scanner : IDisposable
 {
     private readonly Ads1115 _adc;
     private readonly ScannedChannel[] _channels;
@@ -121,4 +121,7 @@ public sealed class Ads1115Scanner
             return fresh;
         }
     }
+
+    /// <summary>Disposes its converter, and with it the I2C device. Thread: control, once the driver is no longer used.</summary>
+    public void Dispose() => _adc.Dispose();
 }

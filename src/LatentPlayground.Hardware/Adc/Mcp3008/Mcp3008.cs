@@ -14,7 +14,7 @@ namespace LatentPlayground.Hardware.Adc;
 /// </para>
 /// Thread: one thread at a time (the control thread).
 /// </summary>
-public sealed class Mcp3008
+public sealed class Mcp3008 : IDisposable
 {
     /// <summary>The number of single-ended inputs, CH0 to CH7.</summary>
     public const int ChannelCount = 8;
@@ -116,4 +116,7 @@ public sealed class Mcp3008
         _device.TransferFullDuplex(command, answer);
         return DecodeResult(answer);
     }
+
+    /// <summary>Disposes the SPI device it was given, as dotnet/iot bindings do. Thread: control, once the driver is no longer used.</summary>
+    public void Dispose() => _device.Dispose();
 }

@@ -16,7 +16,7 @@ namespace LatentPlayground.Hardware.Display;
 /// At 100 kHz a full frame (8 pages) takes about 0.1 s on the bus; run I2C1 at 400 kHz for 20 fps with
 /// whole-screen changes. Thread: one thread (the control thread) for every member.
 /// </summary>
-public sealed class Ssd1306
+public sealed class Ssd1306 : IDisposable
 {
     /// <summary>The address with SA0 low, the usual module strapping (section 8.1.5: 0111100b).</summary>
     public const int DefaultI2cAddress = 0x3C;
@@ -154,4 +154,7 @@ public sealed class Ssd1306
         bytes.CopyTo(_pageTransfer.AsSpan(1));
         _device.Write(_pageTransfer);
     }
+
+    /// <summary>Disposes the I2C device it was given (the display keeps its last picture). Thread: control, once the driver is no longer used.</summary>
+    public void Dispose() => _device.Dispose();
 }
