@@ -24,7 +24,7 @@ public sealed class PedalControl : IDisposable
 {
     private readonly SwappableEngine _engine;
     private readonly PresetBank _bank;
-    private readonly string _stateFolder;
+    private readonly SettingsWriter _writer;
     private readonly LiveLog _log;
     private readonly MidiMap _map;
     private readonly List<(MidiInputReader Reader, SpscQueue<MidiEvent> Queue)> _inputs = [];
@@ -44,8 +44,6 @@ public sealed class PedalControl : IDisposable
     private readonly double[] _pendingValues = CreatePending();
     private PresetEntry? _pendingEntry;
     private int _pendingBadRecall = -1;
-    private bool _saveDue;
-    private double _lastSave = double.NegativeInfinity;
     private double _lastPresetSave = double.NegativeInfinity;
 
     private static double[] CreatePending()
@@ -75,7 +73,7 @@ public sealed class PedalControl : IDisposable
         _engine = engine;
         _bank = bank;
         Settings = settings;
-        _stateFolder = stateFolder;
+        _writer = new SettingsWriter(stateFolder);
         _log = log;
         _map = MidiMap.CreateDefault();
         _map.Channel = settings.MidiChannel == MidiMap.Omni ? MidiMap.Omni : settings.MidiChannel - 1;
@@ -165,9 +163,9 @@ public sealed class PedalControl : IDisposable
 
         PostPendingValues();
 
-        if (_saveDue && StopwatchClock.Instance.Seconds - _lastSave >= MinSecondsBetweenWrites)
+        if (_writer.TakeProblem() is string problem)
         {
-            SaveState();
+            _log.Warning(problem);
         }
 
         _log.FlushSuppressed();
@@ -514,40 +512,23 @@ public sealed class PedalControl : IDisposable
         }
     }
 
-    // Written now, unless the last write was under a second ago: then by the first poll after that second, or at the end.
-    private void RequestSave()
-    {
-        if (StopwatchClock.Instance.Seconds - _lastSave >= MinSecondsBetweenWrites)
-        {
-            SaveState();
-        }
-        else
-        {
-            _saveDue = true;
-        }
-    }
+    // The writer thread does the fsync, at most once a second, and only the latest settings (SettingsWriter).
+    private void RequestSave() => _writer.Request(Settings);
 
-    /// <summary>Writes the settings (last preset, clock source, tempo, MIDI channel) atomically.</summary>
+    /// <summary>Writes the settings (last preset, clock source, tempo, MIDI channel) now and waits for the disk: at shutdown.</summary>
     public void SaveState()
     {
-        _saveDue = false;
-        _lastSave = StopwatchClock.Instance.Seconds;
-        try
+        _writer.Request(Settings);
+        _writer.Flush();
+        if (_writer.TakeProblem() is string problem)
         {
-            PedalSettingsFile.Save(_stateFolder, Settings);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _log.Warning($"{Path.Combine(_stateFolder, PedalSettingsFile.FileName)}: cannot save the settings: {e.Message}");
+            _log.Warning(problem);
         }
     }
 
     public void Dispose()
     {
-        if (_saveDue)
-        {
-            SaveState();
-        }
+        _writer.Dispose();
 
         foreach ((MidiInputReader reader, _) in _inputs)
         {

@@ -60,7 +60,7 @@ public sealed class ModelRowSurfaceTests : IDisposable
         Run(100);
         Assert.Equal("synth-b", _surface.View.ModelName);
         Assert.False(_surface.View.ModelLoading);
-        Assert.Equal("synth-b", PedalSettingsFile.Load(_rig.StateFolder).Settings.Model);
+        Assert.Equal("synth-b", LatentPlayground.Tests.State.Persisted.Eventually(_rig.StateFolder, s => s.Model == "synth-b").Model);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class PedalControlTests : IDisposable
 
         control.Act("next-preset");
         Assert.Contains("preset 1: Simplex glass", _log.ToString(), StringComparison.Ordinal);
-        Assert.Equal("02-simplex-glass.json", PedalSettingsFile.Load(state).Settings.LastPreset);
+        Assert.Equal("02-simplex-glass.json", LatentPlayground.Tests.State.Persisted.Eventually(state, s => s.LastPreset is not null).LastPreset);
 
         control.Act("bypass");
         Assert.True(control.Current.IsOn(ParameterId.Bypass));

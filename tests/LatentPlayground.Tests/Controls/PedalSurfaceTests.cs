@@ -165,7 +165,7 @@ public sealed class PedalSurfaceTests : IDisposable
         Run(200);
 
         Assert.False(_surface.View.ExpressionCalibrating);
-        PedalCalibration? learnt = PedalSettingsFile.Load(_rig.StateFolder).Settings.Expression;
+        PedalCalibration? learnt = LatentPlayground.Tests.State.Persisted.Eventually(_rig.StateFolder, s => s.Expression is not null).Expression;
         Assert.NotNull(learnt);
         Assert.Equal(wiredReversed, learnt.Value.Reversed);
         Assert.InRange(learnt.Value.MaxCode - learnt.Value.MinCode, 0.7 * 26400, 0.9 * 26400);

@@ -32,7 +32,7 @@ public sealed class ModelSwitcherTests : IDisposable
         Assert.Equal(1024 + SwapRig.Period + 3000 + 64, rig.Engines.LatencySamples);
         rig.Run(40);
         Assert.Equal(80, now.HopTarget(ParameterId.DryWet));
-        // Remembered within a second (settings are written at most once a second).
+        // Remembered within a second (the writer thread writes at most once a second).
         rig.RunUntil(() => PedalSettingsFile.Load(rig.StateFolder).Settings.Model == "synth-b");
         Assert.Equal(0, rig.Engines.ReadSnapshot().LateHops);
         Assert.Contains("model synth-b: loaded (hop 1024, 48000 Hz, 8 dimensions, 3000 samples of latency;", rig.Log.ToString(), StringComparison.Ordinal);
