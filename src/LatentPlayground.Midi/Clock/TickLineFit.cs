@@ -96,17 +96,12 @@ internal sealed class TickLineFit
         }
 
         double newest = _times[(_count - 1) & Mask];
-        int n = 0;
+        int n = TicksInWindow(windowSeconds, minTicks, available);
         double s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
-        while (n < available)
+        for (int i = 0; i < n; i++)
         {
-            double y = _times[(_count - 1 - n) & Mask] - newest;
-            if (y < -windowSeconds && n >= minTicks)
-            {
-                break;
-            }
-
-            double x = -n, xx = x * x;
+            double y = _times[(_count - 1 - i) & Mask] - newest;
+            double x = -i, xx = x * x;
             s1 += x;
             s2 += xx;
             s3 += xx * x;
@@ -114,7 +109,6 @@ internal sealed class TickLineFit
             t0 += y;
             t1 += x * y;
             t2 += xx * y;
-            n++;
         }
 
         // Normal equations [n s1 s2; s1 s2 s3; s2 s3 s4] [a b c] = [t0 t1 t2], by Cramer's rule (3x3, well
@@ -145,6 +139,19 @@ internal sealed class TickLineFit
         return period > 0 && double.IsFinite(period);
     }
 
+    // The newest ticks no older than the window before the newest, but never fewer than minTicks.
+    private int TicksInWindow(double windowSeconds, int minTicks, int available)
+    {
+        double newest = _times[(_count - 1) & Mask];
+        int n = 0;
+        while (n < available && (n < minTicks || _times[(_count - 1 - n) & Mask] - newest >= -windowSeconds))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     private static double Det(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
         (a * ((e * i) - (f * h))) - (b * ((d * i) - (f * g))) + (c * ((d * h) - (e * g)));
 
@@ -165,17 +172,7 @@ internal sealed class TickLineFit
         }
 
         double newest = _times[(_count - 1) & Mask];
-        int n = 0;
-        while (n < available)
-        {
-            double y = _times[(_count - 1 - n) & Mask] - newest;
-            if (y < -windowSeconds && n >= minTicks)
-            {
-                break;
-            }
-
-            n++;
-        }
+        int n = TicksInWindow(windowSeconds, minTicks, available);
 
         // Points in tick order: x = 0..n-1 (oldest first), y = arrival relative to the newest.
         for (int i = 0; i < n; i++)

@@ -53,7 +53,7 @@ public sealed class PedalControl : IDisposable
         return values;
     }
 
-    /// <summary>The shortest time between two writes of the settings file, and between two preset saves from MIDI.</summary>
+    /// <summary>The shortest time between two preset saves from MIDI (the settings file has its writer's own interval).</summary>
     public const double MinSecondsBetweenWrites = 1;
     private ModelSwitcher? _models;
     private bool _wasLocked;

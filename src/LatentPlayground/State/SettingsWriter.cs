@@ -134,10 +134,12 @@ public sealed class SettingsWriter : IDisposable
 
                 // Requests that come in the next second wait for it, and only the latest is written then; a flush
                 // or the end cuts the wait short.
-                DateTime until = DateTime.UtcNow + MinInterval;
-                while (!_flushing && !_stopping && DateTime.UtcNow < until)
+                // On the monotonic clock: a Pi has no RTC, and NTP setting the wall clock back would stall saves.
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                TimeSpan waited;
+                while (!_flushing && !_stopping && (waited = System.Diagnostics.Stopwatch.GetElapsedTime(started)) < MinInterval)
                 {
-                    _ = Monitor.Wait(_gate, until - DateTime.UtcNow);
+                    _ = Monitor.Wait(_gate, MinInterval - waited);
                 }
             }
         }
