@@ -34,7 +34,8 @@ public sealed class LiveEngine
     private readonly int _maxPeriod;
 
     // Audio thread's state.
-    private readonly SpscQueue<ParameterChange> _audioChanges = new(1024);
+    private readonly EngineInbox _inbox = new(readers: 2);
+    private readonly EngineInbox.InboxReader _audioChanges;
     private readonly ParameterTargets _audioTargets = new();
     private readonly SwitchStaging _audioSwitch = new();
     private readonly SpscQueue<long> _switchHops = new(16);
@@ -54,7 +55,7 @@ public sealed class LiveEngine
     private bool _wetHeld;
 
     // Inference thread's state.
-    private readonly SpscQueue<ParameterChange> _hopChanges = new(1024);
+    private readonly EngineInbox.InboxReader _hopChanges;
     private readonly ParameterTargets _hopTargets = new();
     private readonly SwitchStaging _hopSwitch = new();
     private long _hopSwitchAt = -1;
@@ -83,6 +84,8 @@ public sealed class LiveEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPeriodFrames, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(budgetSamples);
         _channels = channels;
+        _audioChanges = _inbox.Reader(0);
+        _hopChanges = _inbox.Reader(1);
         _sampleStage = new SampleStage(codec.SampleRate, channels, codec.Hop + budgetSamples + codec.LatencySamples);
         _decideAhead = budgetSamples >= _sampleStage.LateFadeSamples + maxPeriodFrames;
 
@@ -155,57 +158,17 @@ public sealed class LiveEngine
     /// Thread: control. Queues a change for both threads, or, when either queue is full, for neither (false): the
     /// two sides never disagree about a parameter.
     /// </summary>
-    public bool Post(in ParameterChange change)
-    {
-        if (!HasRoom(1))
-        {
-            return false;
-        }
-
-        Enqueue(change);
-        return true;
-    }
+    public bool Post(in ParameterChange change) => _inbox.Post(change);
 
     /// <summary>
     /// Thread: control. Queues a glitch-free switch to <paramref name="values"/> (indexed by
-    /// <see cref="Parameters.ParameterId"/>), as a preset recall does; false if a queue was full.
+    /// <see cref="Parameters.ParameterId"/>), as a preset recall does: one message to each thread, pointing at a
+    /// preallocated snapshot. False, and nothing queued, when the inbox is full.
     /// </summary>
-    public bool PostSwitch(ReadOnlySpan<double> values)
-    {
-        // Whole or nothing: half a switch would leave the sides on different presets, and an unmatched begin
-        // marker would hold the audio side's crossfade open.
-        if (!HasRoom(SwitchMessages))
-        {
-            return false;
-        }
+    public bool PostSwitch(ReadOnlySpan<double> values) => _inbox.PostSwitch(values);
 
-        Enqueue(ParameterChange.BeginSwitch);
-        // An index loop: enumerating the table through its interface would box an enumerator per switch.
-        for (int i = 0; i < Parameters.ParameterTable.Count; i++)
-        {
-            Parameters.ParameterDescriptor d = Parameters.ParameterTable.Get((Parameters.ParameterId)i);
-            if (d.Kind != Parameters.ParameterKind.Action)
-            {
-                Enqueue(new ParameterChange(d.Id, values[(int)d.Id]));
-            }
-        }
-
-        Enqueue(ParameterChange.EndSwitch);
-        return true;
-    }
-
-    // The begin and end markers and one change per non-action parameter.
-    private static readonly int SwitchMessages = 2 + Enumerable.Range(0, Parameters.ParameterTable.Count)
-        .Count(i => Parameters.ParameterTable.Get((Parameters.ParameterId)i).Kind != Parameters.ParameterKind.Action);
-
-    // Thread: control (the only producer of both queues), so room seen here stays room.
-    private bool HasRoom(int messages) => _hopChanges.FreeSpace >= messages && _audioChanges.FreeSpace >= messages;
-
-    private void Enqueue(in ParameterChange change)
-    {
-        bool hop = _hopChanges.TryEnqueue(change), audio = _audioChanges.TryEnqueue(change);
-        System.Diagnostics.Debug.Assert(hop && audio, "room was checked by the only producer");
-    }
+    /// <summary>Thread: control. True when a change (or, with <paramref name="withSwitch"/>, a switch) would be queued now.</summary>
+    public bool HasRoom(bool withSwitch = false) => _inbox.HasRoom(1, withSwitch);
 
     /// <summary>
     /// Thread: control. Hands the engine the outside clock to follow (MIDI), or stops following one
@@ -236,9 +199,9 @@ public sealed class LiveEngine
     /// <summary>Thread: before the threads start. Applies queued changes at once, with no fades.</summary>
     public void ApplyPendingImmediately()
     {
-        while (_audioChanges.TryDequeue(out ParameterChange change))
+        while (_audioChanges.TryTake(out ParameterChange change))
         {
-            if (!_audioSwitch.Offer(change, _audioTargets))
+            if (!_audioSwitch.Offer(change, _audioTargets, _audioChanges))
             {
                 _audioTargets.Apply(change);
             }
@@ -491,9 +454,9 @@ public sealed class LiveEngine
 
     private void DrainAudio(int frames)
     {
-        while (_audioChanges.TryDequeue(out ParameterChange change))
+        while (_audioChanges.TryTake(out ParameterChange change))
         {
-            if (!_audioSwitch.Offer(change, _audioTargets))
+            if (!_audioSwitch.Offer(change, _audioTargets, _audioChanges))
             {
                 _audioSwitch.FollowIfStaged(change);
                 _audioTargets.Apply(change);
@@ -526,9 +489,9 @@ public sealed class LiveEngine
 
     private void DrainHop()
     {
-        while (_hopChanges.TryDequeue(out ParameterChange change))
+        while (_hopChanges.TryTake(out ParameterChange change))
         {
-            if (_hopSwitch.Offer(change, _hopTargets))
+            if (_hopSwitch.Offer(change, _hopTargets, _hopChanges))
             {
                 continue;
             }

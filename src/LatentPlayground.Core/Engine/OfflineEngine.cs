@@ -15,7 +15,8 @@ public sealed class OfflineEngine
     private readonly HopStage _hopStage;
     private readonly SampleStage _sampleStage;
     private readonly ParameterTargets _targets = new();
-    private readonly SpscQueue<ParameterChange> _changes = new(1024);
+    private readonly EngineInbox _inbox = new(readers: 1);
+    private readonly EngineInbox.InboxReader _changes;
     private readonly SwitchStaging _switch = new();
     private long _hopIndex;
     private long _switchHop = -1;
@@ -31,6 +32,7 @@ public sealed class OfflineEngine
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         _channels = channels;
+        _changes = _inbox.Reader(0);
         _hop = codec.Hop;
         _hopStage = new HopStage(codec);
         _sampleStage = new SampleStage(codec.SampleRate, channels, codec.Hop + codec.LatencySamples);
@@ -59,32 +61,13 @@ public sealed class OfflineEngine
     public LatentObserver? LatentObserver { get; set; }
 
     /// <summary>Queues a parameter change for the next block boundary. Returns false if the queue is full.</summary>
-    public bool Post(in ParameterChange change) => _changes.TryEnqueue(change);
+    public bool Post(in ParameterChange change) => _inbox.Post(change);
 
     /// <summary>
     /// Queues a glitch-free switch to <paramref name="values"/> (indexed by <see cref="Parameters.ParameterId"/>),
-    /// as a preset recall does: see <see cref="ParameterChange.BeginSwitch"/>. Returns false if the queue is full.
+    /// as a preset recall does: see <see cref="ParameterChange.Switch"/>. Returns false if the inbox is full.
     /// </summary>
-    public bool PostSwitch(ReadOnlySpan<double> values)
-    {
-        if (!_changes.TryEnqueue(ParameterChange.BeginSwitch))
-        {
-            return false;
-        }
-
-        bool ok = true;
-        // An index loop: enumerating the table through its interface would box an enumerator per switch.
-        for (int i = 0; i < Parameters.ParameterTable.Count; i++)
-        {
-            Parameters.ParameterDescriptor d = Parameters.ParameterTable.Get((Parameters.ParameterId)i);
-            if (d.Kind != Parameters.ParameterKind.Action)
-            {
-                ok &= _changes.TryEnqueue(new ParameterChange(d.Id, values[(int)d.Id]));
-            }
-        }
-
-        return _changes.TryEnqueue(ParameterChange.EndSwitch) && ok;
-    }
+    public bool PostSwitch(ReadOnlySpan<double> values) => _inbox.PostSwitch(values);
 
     /// <summary>Applies every queued change now, with no fades: for the state a render starts from.</summary>
     public void ApplyPendingImmediately()
@@ -138,9 +121,9 @@ public sealed class OfflineEngine
 
     private void Drain()
     {
-        while (_changes.TryDequeue(out ParameterChange change))
+        while (_changes.TryTake(out ParameterChange change))
         {
-            if (_switch.Offer(change, _targets))
+            if (_switch.Offer(change, _targets, _changes))
             {
                 if (_switch.Ready)
                 {

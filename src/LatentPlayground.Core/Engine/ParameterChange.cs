@@ -8,20 +8,17 @@ namespace LatentPlayground.Core.Engine;
 /// </summary>
 public readonly record struct ParameterChange(ParameterId Id, double Value)
 {
-    private const ParameterId BeginSwitchId = (ParameterId)(-1);
-    private const ParameterId EndSwitchId = (ParameterId)(-2);
+    private const ParameterId SwitchId = (ParameterId)(-1);
 
     /// <summary>
-    /// Opens a preset switch: the changes that follow, up to <see cref="EndSwitch"/>, are held back and
-    /// take effect together, with the wet signal dipping to the aligned dry signal across the hop where
-    /// they start, so the switch cannot pop.
+    /// A preset switch: every value of snapshot <paramref name="slot"/> of the <see cref="EngineInbox"/> takes
+    /// effect together at a hop boundary the engine chooses, with the wet signal dipping to the aligned dry signal
+    /// across that hop, so the switch cannot pop.
     /// </summary>
-    public static ParameterChange BeginSwitch => new(BeginSwitchId, 0);
+    public static ParameterChange Switch(int slot) => new(SwitchId, slot);
 
-    /// <summary>Closes a preset switch opened by <see cref="BeginSwitch"/>.</summary>
-    public static ParameterChange EndSwitch => new(EndSwitchId, 0);
+    public bool IsSwitch => Id == SwitchId;
 
-    public bool IsBeginSwitch => Id == BeginSwitchId;
-
-    public bool IsEndSwitch => Id == EndSwitchId;
+    /// <summary>The inbox snapshot a switch message points at.</summary>
+    public int SwitchSlot => (int)Value;
 }

@@ -66,4 +66,21 @@ public sealed class ParameterTargets
                 return false;
         }
     }
+
+    /// <summary>
+    /// Takes every value of <paramref name="values"/> (indexed by <see cref="ParameterId"/>) except the actions'
+    /// coerced into range: a preset switch's snapshot.
+    /// </summary>
+    public void SetAllButActions(ReadOnlySpan<double> values)
+    {
+        // An index loop: enumerating the table through its interface would box an enumerator on a real-time thread.
+        for (int i = 0; i < ParameterTable.Count; i++)
+        {
+            ParameterDescriptor d = ParameterTable.Get((ParameterId)i);
+            if (d.Kind != ParameterKind.Action)
+            {
+                _values[i] = d.Coerce(values[i]);
+            }
+        }
+    }
 }

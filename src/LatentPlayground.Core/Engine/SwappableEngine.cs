@@ -24,7 +24,7 @@ namespace LatentPlayground.Core.Engine;
 /// Threads: <see cref="ProcessPeriod"/> on the audio thread, <see cref="TryProcessHop"/> on the inference thread,
 /// the rest on one control thread.
 /// </summary>
-public sealed class SwappableEngine
+public sealed class SwappableEngine : IEngineCommands
 {
     private const int Priming = 1;
     private const int Crossfading = 2;
@@ -90,29 +90,41 @@ public sealed class SwappableEngine
     /// <summary>Thread: control. The latency of the engine the output comes from.</summary>
     public int LatencySamples => Current.LatencySamples;
 
-    /// <summary>Thread: control. Queues a change for every engine running; false if a queue was full.</summary>
+    /// <summary>
+    /// Thread: control. Queues a change for every engine running, or, when any inbox is full, for none (false):
+    /// during a swap the outgoing and incoming engines never disagree either.
+    /// </summary>
     public bool Post(in ParameterChange change)
     {
-        bool ok = _controlEngine.Post(change);
-        if (_controlIncoming is LiveEngine incoming)
+        if (!HasRoom(withSwitch: false))
         {
-            ok &= incoming.Post(change);
+            return false;
         }
 
-        return ok;
+        _ = _controlEngine.Post(change);
+        _ = _controlIncoming?.Post(change);
+        return true;
     }
 
-    /// <summary>Thread: control. A glitch-free preset switch (see <see cref="LiveEngine.PostSwitch"/>) on every engine running.</summary>
+    /// <summary>
+    /// Thread: control. A glitch-free preset switch (see <see cref="LiveEngine.PostSwitch"/>) on every engine running,
+    /// or on none (false).
+    /// </summary>
     public bool PostSwitch(ReadOnlySpan<double> values)
     {
-        bool ok = _controlEngine.PostSwitch(values);
-        if (_controlIncoming is LiveEngine incoming)
+        if (!HasRoom(withSwitch: true))
         {
-            ok &= incoming.PostSwitch(values);
+            return false;
         }
 
-        return ok;
+        _ = _controlEngine.PostSwitch(values);
+        _ = _controlIncoming?.PostSwitch(values);
+        return true;
     }
+
+    // Thread: control, the only producer of every inbox, so room seen here stays room.
+    private bool HasRoom(bool withSwitch) =>
+        _controlEngine.HasRoom(withSwitch) && (_controlIncoming is not LiveEngine incoming || incoming.HasRoom(withSwitch));
 
     /// <summary>Thread: control. The outside clock every engine follows, now and after a swap.</summary>
     public void SetExternalClock(in ExternalClock clock)

@@ -1,45 +1,37 @@
 namespace LatentPlayground.Core.Engine;
 
 /// <summary>
-/// Holds back the changes of a preset switch, from <see cref="ParameterChange.BeginSwitch"/> to
-/// <see cref="ParameterChange.EndSwitch"/>, so that they take effect together at a hop boundary the engine
-/// chooses. Thread: the engine thread that drains the queue; never allocates.
+/// Holds a preset switch (<see cref="ParameterChange.Switch"/>) until the hop boundary the engine chooses for it,
+/// so that all its values take effect together. Thread: the engine thread that reads the inbox; never allocates.
 /// </summary>
 internal sealed class SwitchStaging
 {
-    private bool _collecting;
-
-    /// <summary>The settings the switch goes to: the current ones with the switch's changes applied.</summary>
+    /// <summary>The settings the switch goes to: the current ones with the switch's values.</summary>
     public ParameterTargets Targets { get; } = new();
 
-    /// <summary>True once a whole switch has been received and not yet committed.</summary>
+    /// <summary>True once a switch has been received and not yet committed.</summary>
     public bool Ready { get; private set; }
 
-    /// <summary>Takes <paramref name="change"/> if it belongs to a switch; returns false for an ordinary change.</summary>
-    public bool Offer(in ParameterChange change, ParameterTargets current)
+    /// <summary>
+    /// Takes <paramref name="change"/> if it is a switch, copying its snapshot out of the inbox at once (so the
+    /// control thread may reuse it); returns false for an ordinary change.
+    /// </summary>
+    public bool Offer(in ParameterChange change, ParameterTargets current, EngineInbox.InboxReader reader)
     {
-        if (change.IsBeginSwitch)
+        if (!change.IsSwitch)
+        {
+            return false;
+        }
+
+        // A second switch before the first's hop replaces it: its snapshot is the whole sound, actions aside.
+        if (!Ready)
         {
             Targets.CopyFrom(current);
-            _collecting = true;
-            Ready = false;
-            return true;
         }
 
-        if (change.IsEndSwitch)
-        {
-            Ready = _collecting;
-            _collecting = false;
-            return true;
-        }
-
-        if (_collecting)
-        {
-            Targets.Apply(change);
-            return true;
-        }
-
-        return false;
+        reader.TakeSwitch(change, Targets);
+        Ready = true;
+        return true;
     }
 
     /// <summary>The switch has taken effect.</summary>

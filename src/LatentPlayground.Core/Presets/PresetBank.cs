@@ -40,6 +40,27 @@ public sealed class PresetBank
 
     public PresetEntry? BankDown() => MoveBank(-1);
 
+    /// <summary>
+    /// The index <paramref name="step"/> presets from <paramref name="from"/> (wrapping), without moving; -1 when
+    /// the bank is empty. Lets the control side move only once the engine took the switch.
+    /// </summary>
+    public int IndexAfter(int from, int step) =>
+        _entries.Count == 0 ? -1 : (((Math.Max(from, 0) + step) % _entries.Count) + _entries.Count) % _entries.Count;
+
+    /// <summary>The same slot <paramref name="step"/> banks from <paramref name="from"/> (see <see cref="BankUp"/>), without moving; -1 when empty.</summary>
+    public int IndexInBank(int from, int step)
+    {
+        if (_entries.Count == 0)
+        {
+            return -1;
+        }
+
+        from = Math.Max(from, 0);
+        int banks = (_entries.Count + BankSize - 1) / BankSize;
+        int bank = ((((from / BankSize) + step) % banks) + banks) % banks;
+        return Math.Min((bank * BankSize) + (from % BankSize), _entries.Count - 1);
+    }
+
     /// <summary>Selects the preset at <paramref name="index"/> (Program Change n selects index n). False when there is none.</summary>
     public bool TrySelect(int index, out PresetEntry? entry)
     {
@@ -81,27 +102,7 @@ public sealed class PresetBank
         return -1;
     }
 
-    private PresetEntry? Move(int step)
-    {
-        if (_entries.Count == 0)
-        {
-            return null;
-        }
+    private PresetEntry? Move(int step) => TrySelect(IndexAfter(Current, step), out PresetEntry? entry) ? entry : null;
 
-        Current = (((Current + step) % _entries.Count) + _entries.Count) % _entries.Count;
-        return _entries[Current];
-    }
-
-    private PresetEntry? MoveBank(int step)
-    {
-        if (_entries.Count == 0)
-        {
-            return null;
-        }
-
-        int banks = (_entries.Count + BankSize - 1) / BankSize;
-        int bank = ((((Current / BankSize) + step) % banks) + banks) % banks;
-        Current = Math.Min((bank * BankSize) + (Current % BankSize), _entries.Count - 1);
-        return _entries[Current];
-    }
+    private PresetEntry? MoveBank(int step) => TrySelect(IndexInBank(Current, step), out PresetEntry? entry) ? entry : null;
 }

@@ -1,18 +1,16 @@
+using LatentPlayground.Pedal;
+
 namespace LatentPlayground.Controls;
 
 /// <summary>
-/// The actions a footswitch gesture (or a CC bound to an action) can fire: the one list, used by the
-/// controls map's validation, the MIDI map's action bindings and the control thread.
+/// The action names a footswitch gesture (or a CC bound to an action) can carry in the controls map, for its
+/// validation: the names of <see cref="PedalAction"/> (<see cref="PedalActionNames"/>).
 /// </summary>
 public static class PedalActions
 {
     public const string None = "none";
 
-    public static readonly IReadOnlyList<string> All =
-    [
-        None, "bypass", "tap-tempo", "trigger", "freeze", "next-preset", "previous-preset",
-        "bank-up", "bank-down", "save-preset",
-    ];
+    public static IReadOnlyList<string> All => PedalActionNames.All;
 
-    public static bool IsKnown(string name) => All.Contains(name);
+    public static bool IsKnown(string name) => PedalActionNames.TryParse(name, out _);
 }

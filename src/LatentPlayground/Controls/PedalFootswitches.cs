@@ -2,22 +2,23 @@ using System.Device.Gpio;
 using LatentPlayground.Hardware;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Hardware.Switches;
+using LatentPlayground.Pedal;
 
 namespace LatentPlayground.Controls;
 
 /// <summary>
 /// The pedal's footswitches: one <see cref="MomentarySwitch"/> per switch of the pin map, on the
 /// <see cref="GpioController"/> it is given (libgpiod on the Pi, a simulated driver in tests), and each
-/// gesture turned into its action from the controls map. A switch whose double press does nothing gets
+/// gesture turned into its <see cref="PedalAction"/> from the controls map. A switch whose double press does nothing gets
 /// no double-press window, so its single press fires at release without waiting.
 /// Thread: the control thread (<see cref="Poll"/> from its loop).
 /// </summary>
 public sealed class PedalFootswitches : IDisposable
 {
-    private readonly List<(MomentarySwitch Switch, FootswitchGestures Gestures)> _switches = [];
-    private readonly Action<string> _act;
+    private readonly List<MomentarySwitch> _switches = [];
+    private readonly Action<PedalAction> _act;
 
-    public PedalFootswitches(GpioController controller, PinMap pins, FootswitchMap map, Action<string> act, TimeProvider? clock = null)
+    public PedalFootswitches(GpioController controller, PinMap pins, FootswitchMap map, Action<PedalAction> act, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(pins);
@@ -38,16 +39,24 @@ public sealed class PedalFootswitches : IDisposable
                 DoublePressWindow = gestures.DoublePress == PedalActions.None ? TimeSpan.Zero : SwitchOptions.Default.DoublePressWindow,
                 LongPress = gestures.LongPress == PedalActions.None ? null : SwitchOptions.Default.LongPress,
             };
+            // The map's names were checked when it was read; parsed once here, so a gesture carries no string.
+            PedalAction press = Parse(gestures.Press), longPress = Parse(gestures.LongPress), doublePress = Parse(gestures.DoublePress);
             var sw = new MomentarySwitch(controller, pin.Gpio, options, clock);
-            sw.Gesture += (_, e) => OnGesture(gestures, e.Kind);
-            _switches.Add((sw, gestures));
+            sw.Gesture += (_, e) => OnGesture(e.Kind switch
+            {
+                SwitchEventKind.SinglePress => press,
+                SwitchEventKind.LongPress => longPress,
+                SwitchEventKind.DoublePress => doublePress,
+                _ => PedalAction.None,
+            });
+            _switches.Add(sw);
         }
     }
 
     /// <summary>Reads the switches and fires the actions of the gestures completed since the last call.</summary>
     public void Poll()
     {
-        foreach ((MomentarySwitch sw, _) in _switches)
+        foreach (MomentarySwitch sw in _switches)
         {
             sw.Poll();
         }
@@ -55,23 +64,18 @@ public sealed class PedalFootswitches : IDisposable
 
     public void Dispose()
     {
-        foreach ((MomentarySwitch sw, _) in _switches)
+        foreach (MomentarySwitch sw in _switches)
         {
             sw.Dispose();
         }
     }
 
-    private void OnGesture(FootswitchGestures gestures, SwitchEventKind kind)
-    {
-        string action = kind switch
-        {
-            SwitchEventKind.SinglePress => gestures.Press,
-            SwitchEventKind.LongPress => gestures.LongPress,
-            SwitchEventKind.DoublePress => gestures.DoublePress,
-            _ => PedalActions.None,
-        };
+    private static PedalAction Parse(string name) =>
+        PedalActionNames.TryParse(name, out PedalAction action) ? action : throw new ArgumentException($"\"{name}\" is not a footswitch action", nameof(name));
 
-        if (action != PedalActions.None)
+    private void OnGesture(PedalAction action)
+    {
+        if (action != PedalAction.None)
         {
             _act(action);
         }

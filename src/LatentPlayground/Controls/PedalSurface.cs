@@ -11,14 +11,17 @@ using LatentPlayground.Hardware.Leds;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Hardware.Switches;
 using LatentPlayground.Live;
+using LatentPlayground.Pedal;
 
 namespace LatentPlayground.Controls;
 
 /// <summary>
 /// The pedal's control surface on its buses: footswitches, encoder, knobs, expression pedal, LEDs and the
-/// display, built from the pin map and driven by the controls map. Knob and encoder moves become parameter
-/// changes through <see cref="PedalControl"/>, which posts them to the engine's queue. The display is drawn
-/// from the engine's published snapshot at <see cref="FramesPerSecond"/>; nothing here touches the audio threads.
+/// display, built from the pin map and driven by the controls map. It is a device poller and a view, and owns no
+/// pedal state: <see cref="PollDevices"/> turns what the player did into <see cref="PedalEvent"/>s sent to the
+/// <see cref="PedalReducer"/>; <see cref="Present"/> shows the reducer's state and the engine's published snapshot
+/// on the LEDs and, at <see cref="FramesPerSecond"/>, the display. Its own state is the view's: the page, the
+/// cursor, the model being chosen, soft takeover and the expression pedal's calibration in progress.
 /// A device that cannot be opened or stops answering is a warning: the pedal plays on without it.
 /// Thread: the control thread, for every member.
 /// </summary>
@@ -27,7 +30,7 @@ public sealed class PedalSurface : IDisposable
     public const int FramesPerSecond = 25;
     private static readonly TimeSpan MessageTime = TimeSpan.FromSeconds(1.5);
 
-    private readonly PedalControl _control;
+    private readonly PedalReducer _state;
     private readonly Func<EngineSnapshot> _snapshot;
     private readonly LiveLog _log;
     private readonly TimeProvider _clock;
@@ -50,23 +53,24 @@ public sealed class PedalSurface : IDisposable
     private int _modelChoice = -1;
     private long _nextFrame;
     private long _messageUntil;
+    private long _noticesShown;
     private bool _displayFailed;
 
-    public PedalSurface(PinMap pins, ControlsMap map, PedalBuses buses, PedalControl control, Func<EngineSnapshot> snapshot, LiveLog log, TimeProvider? clock = null)
+    public PedalSurface(PinMap pins, ControlsMap map, PedalBuses buses, PedalReducer state, Func<EngineSnapshot> snapshot, LiveLog log, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(pins);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(buses);
-        ArgumentNullException.ThrowIfNull(control);
-        _control = control;
+        ArgumentNullException.ThrowIfNull(state);
+        _state = state;
         _snapshot = snapshot;
         _log = log;
         _map = map;
         _clock = clock ?? TimeProvider.System;
-        View = new PanelView(control.Current);
-        control.Notify = Show;
+        View = new PanelView(state.Current);
+        _noticesShown = state.NoticeCount;
 
-        _footswitches = Try("footswitches", () => new PedalFootswitches(buses.Gpio, pins, map.Footswitches, control.Act, _clock));
+        _footswitches = Try("footswitches", () => new PedalFootswitches(buses.Gpio, pins, map.Footswitches, action => _state.Handle(PedalEvent.Act(action, PedalInput.Footswitch)), _clock));
         _encoder = Try("encoder", () => OpenEncoder(buses, pins));
         OpenAnalog(pins, buses);
         foreach (LedPin led in pins.Leds)
@@ -80,7 +84,7 @@ public sealed class PedalSurface : IDisposable
             });
         }
 
-        if (control.Settings.Expression is PedalCalibration stored && _expression is not null)
+        if (state.Settings.Expression is PedalCalibration stored && _expression is not null)
         {
             _expression.SetCalibration(stored);
         }
@@ -114,10 +118,10 @@ public sealed class PedalSurface : IDisposable
     public long Frames { get; private set; }
 
     /// <summary>
-    /// One control tick (every few milliseconds): reads the switches, encoder and converters, turns what moved
-    /// into parameter changes, updates the LEDs, and draws a frame when one is due.
+    /// The start of a control tick: reads the switches, encoder and converters, and sends what the player did to the
+    /// reducer as events.
     /// </summary>
-    public void Poll()
+    public void PollDevices()
     {
         _footswitches?.Poll();
         _encoder?.Poll();
@@ -136,6 +140,16 @@ public sealed class PedalSurface : IDisposable
 
         PollKnobs();
         PollExpression();
+    }
+
+    /// <summary>The end of a control tick: the LEDs and notices show the state, and a frame is drawn when one is due.</summary>
+    public void Present()
+    {
+        if (_state.NoticeCount != _noticesShown && _state.Notice is string notice)
+        {
+            _noticesShown = _state.NoticeCount;
+            Show(notice);
+        }
 
         // Read every tick, not only per frame: the snapshot moves with each hop, and the tempo LED blinks from it.
         View.Engine = _snapshot();
@@ -148,8 +162,8 @@ public sealed class PedalSurface : IDisposable
         }
     }
 
-    /// <summary>Shows a notice over the page for a moment.</summary>
-    public void Show(string message)
+    // A notice over the page for a moment.
+    private void Show(string message)
     {
         View.Message = message;
         _messageUntil = _clock.GetTimestamp() + (long)(MessageTime.TotalSeconds * _clock.TimestampFrequency);
@@ -164,15 +178,15 @@ public sealed class PedalSurface : IDisposable
         }
 
         View.Bpm = View.Engine.Tempo.Bpm;
-        View.Clock = _control.ClockDisplay;
-        View.PresetName = _control.Bank.CurrentEntry?.Preset.Name ?? "(no presets)";
-        View.PresetNumber = _control.Bank.Count == 0 ? 0 : _control.Bank.Current + 1;
-        View.Edited = _control.Edited;
-        View.MidiChannel = _control.Settings.MidiChannel < 1 ? 0 : _control.Settings.MidiChannel;
-        View.LearnTarget = _control.LearnTarget;
+        View.Clock = _state.ClockDisplay;
+        View.PresetName = _state.Bank.CurrentEntry?.Preset.Name ?? "(no presets)";
+        View.PresetNumber = _state.Bank.Count == 0 ? 0 : _state.Bank.Current + 1;
+        View.Edited = _state.Edited;
+        View.MidiChannel = _state.Settings.MidiChannel < 1 ? 0 : _state.Settings.MidiChannel;
+        View.LearnTarget = _state.LearnTarget;
         View.ExpressionCalibrating = _expression?.IsCalibrating ?? false;
-        View.ModelName = _control.Models?.Current.Name ?? "-";
-        View.ModelLoading = _control.Models?.Busy ?? false;
+        View.ModelName = _state.Models?.Current.Name ?? "-";
+        View.ModelLoading = _state.Models?.Busy ?? false;
         View.Frame = Frames++;
         _renderer.Render(View, Frame);
         if (_display is not null)
@@ -223,23 +237,23 @@ public sealed class PedalSurface : IDisposable
         switch (command.Kind)
         {
             case PanelCommandKind.SetParameter:
-                _control.SetParameter(command.Parameter, command.Value);
+                _state.Handle(PedalEvent.Set(command.Parameter, command.Value, PedalInput.Encoder));
                 break;
             case PanelCommandKind.FireAction:
-                _control.Fire(command.Parameter);
+                _state.Handle(PedalEvent.Fire(command.Parameter, PedalInput.Encoder));
                 Show(ParameterTable.Get(command.Parameter).Label);
                 break;
             case PanelCommandKind.ChangeSetting when command.Setting == PanelSetting.Model:
                 StepModelChoice(command.Step);
                 break;
             case PanelCommandKind.ChangeSetting:
-                _control.ChangeSetting(command.Setting, command.Step);
+                _state.Handle(PedalEvent.ChangeSetting(command.Setting, command.Step, PedalInput.Encoder));
                 break;
             case PanelCommandKind.CommitSetting when command.Setting == PanelSetting.Model:
                 ChooseModel();
                 break;
             case PanelCommandKind.PushSetting when command.Setting == PanelSetting.MidiLearn:
-                _control.ToggleLearn();
+                _state.Handle(PedalEvent.ToggleLearn(PedalInput.Encoder));
                 break;
             case PanelCommandKind.PushSetting:
                 Calibrate();
@@ -253,7 +267,7 @@ public sealed class PedalSurface : IDisposable
     // wrapping), and the push that ends editing loads the model shown. A long push leaves it as it was.
     private void BeginModelChoice()
     {
-        if (_control.Models is not ModelSwitcher models)
+        if (_state.Models is not ModelSwitcher models)
         {
             Show("One model only");
             return;
@@ -265,7 +279,7 @@ public sealed class PedalSurface : IDisposable
 
     private void StepModelChoice(int step)
     {
-        if (_control.Models is not ModelSwitcher models || _modelChoice < 0)
+        if (_state.Models is not ModelSwitcher models || _modelChoice < 0)
         {
             return;
         }
@@ -276,9 +290,9 @@ public sealed class PedalSurface : IDisposable
 
     private void ChooseModel()
     {
-        if (_control.Models is ModelSwitcher models && _modelChoice >= 0)
+        if (_state.Models is not null && _modelChoice >= 0)
         {
-            _control.ChooseModel(models.Library.Entries[_modelChoice]);
+            _state.Handle(PedalEvent.ChooseModel(_modelChoice, PedalInput.Encoder));
         }
 
         EndModelChoice();
@@ -310,7 +324,7 @@ public sealed class PedalSurface : IDisposable
             }
 
             Show(_expression.Calibration.Reversed ? "Pedal calibrated\n(wired reversed)" : "Pedal calibrated");
-            _control.RememberExpression(_expression.Calibration);
+            _state.Handle(PedalEvent.Calibrated(_expression.Calibration, PedalInput.Expression));
             _expressionSent = double.NaN;
         }
         else
@@ -342,7 +356,7 @@ public sealed class PedalSurface : IDisposable
             }
 
             ParameterDescriptor d = ParameterTable.Get(p);
-            double current = _control.Current[p];
+            double current = _state.Current[p];
             if (_knobParameter[k] != p || current != _knobSent[k])
             {
                 _knobParameter[k] = p;
@@ -356,7 +370,7 @@ public sealed class PedalSurface : IDisposable
                 if (value != current)
                 {
                     _knobSent[k] = value;
-                    _control.SetParameter(p, value);
+                    _state.Handle(PedalEvent.Set(p, value, PedalInput.Knob));
                 }
             }
         }
@@ -370,7 +384,7 @@ public sealed class PedalSurface : IDisposable
         }
 
         ExpressionBinding binding = _map.Expression;
-        double current = _control.Current[binding.Parameter];
+        double current = _state.Current[binding.Parameter];
         if (current != _expressionSent)
         {
             _expressionSent = current;
@@ -383,7 +397,7 @@ public sealed class PedalSurface : IDisposable
             if (value != current)
             {
                 _expressionSent = value;
-                _control.SetParameter(binding.Parameter, value);
+                _state.Handle(PedalEvent.Set(binding.Parameter, value, PedalInput.Expression));
             }
         }
     }
@@ -402,10 +416,10 @@ public sealed class PedalSurface : IDisposable
             switch (name)
             {
                 case "A":
-                    led.Show(!_control.Current.IsOn(ParameterId.Bypass));
+                    led.Show(!_state.Current.IsOn(ParameterId.Bypass));
                     break;
                 case "B":
-                    led.Show(_control.Current.IsOn(ParameterId.Freeze));
+                    led.Show(_state.Current.IsOn(ParameterId.Freeze));
                     break;
                 case "C":
                     led.Show(View.Edited);

@@ -5,12 +5,13 @@ namespace LatentPlayground.Live;
 /// the journal, each line starts with its syslog priority (&lt;3&gt; error, &lt;4&gt; warning,
 /// &lt;5&gt; notice, &lt;6&gt; info), which journald strips and stores as the entry's priority (sd-daemon(3));
 /// elsewhere warnings and errors say so in words. A line never spans two: journald would split it.
-/// Thread: the control thread only (the real-time threads never log; the driver's warnings are called on
-/// the thread that starts it). Like lines beyond a few per ten seconds are counted, not printed (<see cref="LogThrottle"/>).
+/// Thread: any but the real-time threads, which never log: the control thread, the main thread's watch, the
+/// model loader and the writer report here, so a line is written whole under a lock. Like lines beyond a few per ten seconds are counted, not printed (<see cref="LogThrottle"/>).
 /// </summary>
 /// <param name="seconds">A monotonic clock in seconds for the throttle; the stopwatch when null.</param>
 public sealed class LiveLog(TextWriter writer, bool journal, Func<double>? seconds = null)
 {
+    private readonly Lock _gate = new();
     private readonly LogThrottle _throttle = new(seconds ?? (() => System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency));
 
     /// <summary>True when lines carry journald priority prefixes.</summary>
@@ -31,6 +32,14 @@ public sealed class LiveLog(TextWriter writer, bool journal, Func<double>? secon
     /// <param name="all">At the end of a run: every kind's count, window over or not.</param>
     public void FlushSuppressed(bool all = false)
     {
+        lock (_gate)
+        {
+            FlushSuppressedLocked(all);
+        }
+    }
+
+    private void FlushSuppressedLocked(bool all)
+    {
         foreach ((int priority, string line) in _throttle.TakeSummaries(all))
         {
             WriteLine(priority, line);
@@ -39,10 +48,13 @@ public sealed class LiveLog(TextWriter writer, bool journal, Func<double>? secon
 
     private void Write(int priority, string message)
     {
-        FlushSuppressed();
-        if (_throttle.Allow(priority, message))
+        lock (_gate)
         {
-            WriteLine(priority, message);
+            FlushSuppressedLocked(all: false);
+            if (_throttle.Allow(priority, message))
+            {
+                WriteLine(priority, message);
+            }
         }
     }
 

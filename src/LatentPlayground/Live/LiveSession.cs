@@ -8,6 +8,7 @@ using LatentPlayground.Core.Dsp;
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Controls;
+using LatentPlayground.Pedal;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Inference;
@@ -76,7 +77,8 @@ public static class LiveSession
             try
             {
                 (PinMap? pins, ControlsMap controlsMap) = LoadHardwareMaps(config);
-                using var control = new PedalControl(engines, bank, bankFolder, pedalSettings, stateFolder, config.MidiInputs, log);
+                using var reducer = new PedalReducer(engines, bank, bankFolder, pedalSettings, new PersistenceWriter(stateFolder), log);
+                using var midi = new MidiInputs(config.MidiInputs, log);
                 WetLatency LatencyOf(LiveEngine e) =>
                     WetLatency.From(e.LatencySamples, e.WetDelaySamples, e.BudgetSamples, e.ModelLatencySamples, stream.Periods, stream.PeriodFrames, rate,
                         bridge?.LatencyCardSamples ?? 0, modelRate);
@@ -99,7 +101,7 @@ public static class LiveSession
                     entry => Load(entry, config, codecs, modelRate, engine.MaxPeriodFrames, parameters, otherRate => string.Create(CultureInfo.InvariantCulture,
                         $"it runs at {otherRate} Hz and the engine at {modelRate} Hz; a change of rate needs a restart (start the pedal with it to play it)")),
                     e => LatencyOf(e).ToString(), log);
-                control.Models = switcher;
+                reducer.Models = switcher;
 
                 LiveDriver driver = LiveDriver.Start(engines, stream, engine.Hop, DriverSettings(config, rate), log.Warning, bridge);
                 StartupReport.Threads(log, driver);
@@ -109,36 +111,34 @@ public static class LiveSession
                     log.Warning(notifyError);
                 }
 
-                control.Start(parameters);
+                reducer.Start(parameters);
+                midi.Start();
                 using SimulatedPedal? simulated = config.Simulate ? new SimulatedPedal(pins!) : null;
                 using PedalBuses? buses = simulated is null && pins is not null ? OpenBuses(pins, log) : null;
                 PedalBuses? surfaceBuses = simulated?.Buses ?? buses;
-                using PedalSurface? surface = surfaceBuses is null ? null : new PedalSurface(pins!, controlsMap, surfaceBuses, control, engines.ReadSnapshot, log);
+                using PedalSurface? surface = surfaceBuses is null ? null : new PedalSurface(pins!, controlsMap, surfaceBuses, reducer, engines.ReadSnapshot, log);
                 SimPanel? panel = simulated is null ? null : new SimPanel(simulated, surface!, KeySource.StartReading(), Console.Out, stop, panelLog);
                 panel?.Begin();
                 RunEnd end;
-                try
+                // From here to Stop the control thread owns the pedal's state; this thread only watches the audio.
+                using (var control = new ControlLoop(reducer, midi, surface, panel, log))
                 {
-                    end = new SessionMonitor(driver, config, rate, log, notifier)
+                    control.Start();
+                    try
                     {
-                        OnTick = () =>
-                        {
-                            // The panel shows what this tick's poll drew; its keys act at the next poll.
-                            surface?.Poll();
-                            control.Poll();
-                            panel?.Tick();
-                        },
-                    }.Watch(stop);
-                }
-                finally
-                {
-                    panel?.End(Console.Error);
+                        end = new SessionMonitor(driver, config, rate, log, notifier).Watch(stop);
+                    }
+                    finally
+                    {
+                        control.Stop();
+                        panel?.End(Console.Error);
+                    }
                 }
 
                 log.FlushSuppressed(all: true);
                 notifier.Stopping("stopping");
                 int code = Finish(driver, end, stop, log);
-                control.SaveState();
+                reducer.SaveState();
                 return code;
             }
             finally

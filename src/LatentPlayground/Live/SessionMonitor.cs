@@ -18,12 +18,13 @@ public enum RunEnd
 }
 
 /// <summary>
-/// The control thread's watch over a running driver, a few times a second: pings the systemd watchdog while
+/// The main thread's watch over a running driver, a few times a second, and nothing else (the pedal's controls
+/// run on their own thread, <see cref="Pedal.ControlLoop"/>): pings the systemd watchdog while
 /// audio is healthy (periods and hops both advancing), logs late hops and xruns as they happen (at most one
 /// line each per second), a status line every status interval, and warns once when the capture device runs
 /// much faster than real time (a file or null PCM with no pace set). Never touches the real-time threads:
 /// it reads their published counters.
-/// Thread: the control thread only.
+/// Thread: the thread that runs the session (the main thread), only.
 /// </summary>
 public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int sampleRate, LiveLog log, SystemdNotifier notifier)
 {
@@ -32,9 +33,6 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
 
     /// <summary>Audio must have advanced this recently to count as healthy.</summary>
     private static readonly TimeSpan HealthWindow = TimeSpan.FromSeconds(2);
-
-    /// <summary>Called on every tick of the watch (every 10 ms when set): the pedal's control work (MIDI, presets).</summary>
-    public Action? OnTick { get; init; }
 
     public RunEnd Watch(StopRequest stop)
     {
@@ -45,11 +43,6 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
         LiveCounters logged = seen;
         bool paceChecked = config.Pace.Mode != PacingMode.Device;
         TimeSpan tick = notifier.WatchdogInterval is TimeSpan w && w < Tick ? w : Tick;
-        if (OnTick is not null)
-        {
-            // MIDI CC and Program Change are handled here: 10 ms keeps them well under a hop.
-            tick = TimeSpan.FromMilliseconds(10);
-        }
 
         while (true)
         {
@@ -57,8 +50,6 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
             {
                 return RunEnd.Stopped;
             }
-
-            OnTick?.Invoke();
 
             LiveCounters c = driver.ReadCounters();
             long now = Stopwatch.GetTimestamp();

@@ -21,7 +21,7 @@ public sealed class FootswitchTests : IDisposable
     {
         _gpio = new GpioController(_driver);
         FootswitchMap map = ControlsMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json").Footswitches;
-        _switches = new PedalFootswitches(_gpio, _pins, map, _actions.Add, _clock);
+        _switches = new PedalFootswitches(_gpio, _pins, map, a => _actions.Add(LatentPlayground.Pedal.PedalActionNames.Name(a)), _clock);
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using LatentPlayground.Core.Ui;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Hardware.Simulation;
 using LatentPlayground.Live;
+using LatentPlayground.Pedal;
 using LatentPlayground.Sim;
 using LatentPlayground.State;
 using LatentPlayground.Tests.Live;
@@ -102,7 +103,9 @@ public sealed class ModelRowSurfaceTests : IDisposable
         {
             _clock.AdvanceMilliseconds(2);
             _sim.Tick();
-            _surface.Poll();
+            _surface.PollDevices();
+            _rig.Control.Tick();
+            _surface.Present();
         }
     }
 }

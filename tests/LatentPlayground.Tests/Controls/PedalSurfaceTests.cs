@@ -4,6 +4,7 @@ using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Ui;
 using LatentPlayground.Hardware.Knobs;
 using LatentPlayground.Live;
+using LatentPlayground.Pedal;
 using LatentPlayground.Sim;
 using LatentPlayground.State;
 
@@ -18,7 +19,7 @@ public sealed class PedalSurfaceTests : IDisposable
 {
     private readonly SurfaceRig _rig = new();
     private readonly SimulatedPedal _sim;
-    private readonly PedalControl _control;
+    private readonly PedalReducer _control;
     private readonly PedalSurface _surface;
     private readonly LiveEngine _engine;
 

@@ -4,6 +4,7 @@ using LatentPlayground.Core.Presets;
 using LatentPlayground.Hardware.Pins;
 using LatentPlayground.Hardware.Simulation;
 using LatentPlayground.Live;
+using LatentPlayground.Pedal;
 using LatentPlayground.Presets;
 using LatentPlayground.Sim;
 using LatentPlayground.State;
@@ -24,7 +25,7 @@ internal sealed class SurfaceRig : IDisposable
         (Bank, _) = PresetFolder.Load(bankFolder);
         PinMap pins = PinMapJson.Load(Path.Combine(hardware, "pinmap.json"));
         Sim = new SimulatedPedal(pins, Clock);
-        Control = new PedalControl(Engine, Bank, bankFolder, new PedalSettings(), StateFolder, [], new LiveLog(Log, journal: false));
+        Control = new PedalReducer(new SwappableEngine(Engine), Bank, bankFolder, new PedalSettings(), new PersistenceWriter(StateFolder), new LiveLog(Log, journal: false), Clock);
         Control.Start(Bank.Entries[0].Preset.Parameters);
         ControlsMap map = ControlsMapJson.Parse(File.ReadAllText(Path.Combine(hardware, "controls.json")), "controls.json");
         Surface = new PedalSurface(pins, map, Sim.Buses, Control, Engine.ReadSnapshot, new LiveLog(Log, journal: false), Clock);
@@ -45,20 +46,25 @@ internal sealed class SurfaceRig : IDisposable
 
     public SimulatedPedal Sim { get; }
 
-    public PedalControl Control { get; }
+    public PedalReducer Control { get; }
 
     public PedalSurface Surface { get; }
 
-    /// <summary>Control ticks of 2 ms: the simulated pedal releases presses, the surface polls, as run's loop does.</summary>
+    /// <summary>Control ticks of 2 ms: the simulated pedal releases presses, then the control loop's tick (devices, reducer, view).</summary>
     public void Run(int milliseconds)
     {
         for (int t = 0; t < milliseconds; t += 2)
         {
             Clock.AdvanceMilliseconds(2);
             Sim.Tick();
-            Surface.Poll();
+            Loop.TickOnce();
         }
     }
+
+    /// <summary>The control loop run builds, ticked by <see cref="Run"/> in place of its thread.</summary>
+    public ControlLoop Loop => _loop ??= new ControlLoop(Control, null, Surface, null, new LiveLog(Log, journal: false));
+
+    private ControlLoop? _loop;
 
     public void Dispose()
     {

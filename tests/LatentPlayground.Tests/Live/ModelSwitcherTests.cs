@@ -21,7 +21,7 @@ public sealed class ModelSwitcherTests : IDisposable
     {
         SwapRig rig = _rig = new SwapRig();
         rig.Run(20);
-        Assert.True(rig.Control.Recall(1));
+        Assert.True(rig.Recall(1));
         Assert.Equal("synth-b", rig.Switcher.Target.Name);
         Assert.Equal("synth-default", rig.Switcher.Current.Name);
 
@@ -40,9 +40,9 @@ public sealed class ModelSwitcherTests : IDisposable
 
         // A preset that names no model plays on the current one; one that names the default goes back to it, and
         // the settings then hold no model name (the default).
-        Assert.True(rig.Control.Recall(0));
+        Assert.True(rig.Recall(0));
         Assert.False(rig.Switcher.Busy);
-        Assert.True(rig.Control.Recall(3));
+        Assert.True(rig.Recall(3));
         rig.RunUntil(() => rig.Switcher.Current.Name == "synth-default" && !rig.Switcher.Busy);
         rig.RunUntil(() => PedalSettingsFile.Load(rig.StateFolder).Settings.Model is null);
         Assert.Equal(2048, rig.Engines.Current.Hop);
@@ -53,10 +53,10 @@ public sealed class ModelSwitcherTests : IDisposable
     {
         SwapRig rig = _rig = new SwapRig();
         rig.Run(20);
-        Assert.True(rig.Control.Recall(2));
+        Assert.True(rig.Recall(2));
         rig.Run(40);
-        Assert.True(rig.Control.Recall(0));
-        Assert.True(rig.Control.Recall(2));
+        Assert.True(rig.Recall(0));
+        Assert.True(rig.Recall(2));
         rig.Run(40);
 
         string[] lines = rig.Log.ToString().Split('\n');
@@ -73,7 +73,7 @@ public sealed class ModelSwitcherTests : IDisposable
     {
         SwapRig rig = _rig = new SwapRig(fails: e => e.Name == "synth-c");
         rig.Run(20);
-        Assert.True(rig.Control.ChooseModel(rig.Library.Find("synth-c")!));
+        Assert.True(rig.ChooseModel(rig.Library.Find("synth-c")!));
         rig.RunUntil(() => !rig.Switcher.Busy);
         long hops = rig.Engines.ReadSnapshot().Hops;
         rig.Run(100);
@@ -88,7 +88,7 @@ public sealed class ModelSwitcherTests : IDisposable
         Assert.Null(PedalSettingsFile.Load(rig.StateFolder).Settings.Model);
 
         // It can be asked for again (and still fails the same way), and another model still loads.
-        Assert.True(rig.Control.ChooseModel(rig.Library.Find("synth-b")!));
+        Assert.True(rig.ChooseModel(rig.Library.Find("synth-b")!));
         rig.RunUntil(() => rig.Switcher.Current.Name == "synth-b");
     }
 
@@ -97,10 +97,10 @@ public sealed class ModelSwitcherTests : IDisposable
     {
         SwapRig rig = _rig = new SwapRig();
         rig.Run(20);
-        Assert.True(rig.Control.ChooseModel(rig.Library.Find("synth-b")!));
-        Assert.True(rig.Control.ChooseModel(rig.Library.Find("synth-c")!));
+        Assert.True(rig.ChooseModel(rig.Library.Find("synth-b")!));
+        Assert.True(rig.ChooseModel(rig.Library.Find("synth-c")!));
         rig.RunUntil(() => rig.Switcher.Current.Name == "synth-c" && !rig.Switcher.Busy);
         Assert.Equal(512, rig.Engines.Current.Hop);
-        Assert.False(rig.Control.ChooseModel(rig.Library.Find("synth-c")!));
+        Assert.False(rig.ChooseModel(rig.Library.Find("synth-c")!));
     }
 }

@@ -4,6 +4,7 @@ using LatentPlayground.Core.Presets;
 using LatentPlayground.Inference.Tests;
 using LatentPlayground.Library;
 using LatentPlayground.Live;
+using LatentPlayground.Pedal;
 using LatentPlayground.Presets;
 using LatentPlayground.Render;
 using LatentPlayground.State;
@@ -41,7 +42,7 @@ internal sealed class SwapRig : IDisposable
 
         First = LiveHarnessEngine(Library.Default);
         Engines = new SwappableEngine(First);
-        Control = new PedalControl(Engines, Bank, BankFolder, new PedalSettings(), StateFolder, [], new LiveLog(Log, journal: false));
+        Control = new PedalReducer(Engines, Bank, BankFolder, new PedalSettings(), new PersistenceWriter(StateFolder), new LiveLog(Log, journal: false));
         Switcher = new ModelSwitcher(Engines, Library, Library.Default, new OpenedCodec(First.Codec, "default"), entry =>
         {
             Loads.Add(entry.Name);
@@ -53,7 +54,6 @@ internal sealed class SwapRig : IDisposable
             return new LoadedModel(entry, new OpenedCodec(new ShapedCodec(entry.Hop, entry.LatencySamples), entry.Name), LiveHarnessEngine(entry), new BudgetChoice(Period, 48000, 0, null, 0, 2.7, "test"));
         }, e => $"{e.LatencySamples} samples", new LiveLog(Log, journal: false));
         Control.Models = Switcher;
-        Control.Notify = Notices.Add;
         Control.Start(Bank.Entries[0].Preset.Parameters);
     }
 
@@ -75,7 +75,7 @@ internal sealed class SwapRig : IDisposable
 
     public SwappableEngine Engines { get; }
 
-    public PedalControl Control { get; }
+    public PedalReducer Control { get; }
 
     public ModelSwitcher Switcher { get; }
 
@@ -97,7 +97,35 @@ internal sealed class SwapRig : IDisposable
             {
             }
 
-            Control.Poll();
+            Tick();
+        }
+    }
+
+    /// <summary>A Program Change for <paramref name="index"/> and the control tick that sends it; true when the bank moved there.</summary>
+    public bool Recall(int index)
+    {
+        Control.Handle(PedalEvent.Recall(index, PedalInput.Midi));
+        Tick();
+        return Bank.Current == index;
+    }
+
+    /// <summary>The settings page's Model row choosing <paramref name="entry"/>; true when it became the model asked for.</summary>
+    public bool ChooseModel(ModelEntry entry)
+    {
+        ModelEntry before = Switcher.Target;
+        Control.Handle(PedalEvent.ChooseModel(Library.IndexOf(entry), PedalInput.Encoder));
+        Tick();
+        return !ReferenceEquals(before, Switcher.Target);
+    }
+
+    // One control tick, keeping the display's notices.
+    private void Tick()
+    {
+        long notices = Control.NoticeCount;
+        Control.Tick();
+        if (Control.NoticeCount != notices)
+        {
+            Notices.Add(Control.Notice!);
         }
     }
 

@@ -1,0 +1,213 @@
+using LatentPlayground.Core.Presets;
+using LatentPlayground.Presets;
+
+namespace LatentPlayground.State;
+
+/// <summary>
+/// Writes what the pedal keeps on disk (the settings file and saved presets) on a low-priority thread of its own,
+/// so the control thread, which polls the switches and draws the display, never waits on an SD card's fsync, which
+/// can take tens of milliseconds. A request carries the whole, immutable content and returns at once. Requests
+/// coalesce: only the latest settings, and the latest content of each preset file, are written; a pass writes
+/// what waits and then rests <see cref="MinInterval"/>, so a burst of recalls costs one settings write. Each
+/// write is atomic (<see cref="Files.AtomicFile"/>: temporary file, fsync, rename, fsync of the folder), so a
+/// power cut leaves the old file or the new one.
+/// Thread: <see cref="Request"/>, <see cref="RequestPreset"/>, <see cref="Flush"/>, <see cref="TakeReport"/> and
+/// <see cref="Dispose"/> from the control thread; the file I/O on the writer's thread, below normal priority.
+/// </summary>
+public sealed class PersistenceWriter : IDisposable
+{
+    /// <summary>The shortest time between two passes of the writer.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
+    private readonly string _folder;
+    private readonly Action<string, PedalSettings> _saveSettings;
+    private readonly Func<string, string, Preset, string> _savePreset;
+    private readonly object _gate = new();
+    private readonly Thread _thread;
+    private readonly Dictionary<string, (string Folder, string FileName, Preset Preset)> _presets = [];
+    private readonly Queue<PersistenceReport> _reports = new();
+    private PedalSettings? _pending;
+    private long _requested;
+    private long _written;
+    private bool _flushing;
+    private bool _stopping;
+
+    /// <param name="folder">The state folder (settings.json).</param>
+    /// <param name="saveSettings">Writes one settings file (tests slow it down or make it fail); the real atomic save when null.</param>
+    /// <param name="savePreset">Writes one preset file and returns its path; the real atomic save when null.</param>
+    public PersistenceWriter(string folder, Action<string, PedalSettings>? saveSettings = null, Func<string, string, Preset, string>? savePreset = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        _folder = folder;
+        _saveSettings = saveSettings ?? PedalSettingsFile.Save;
+        _savePreset = savePreset ?? ((f, name, preset) => PresetFolder.Save(f, name, preset));
+        _thread = new Thread(Run) { Name = "lp-writer", IsBackground = true, Priority = ThreadPriority.BelowNormal };
+        _thread.Start();
+    }
+
+    /// <summary>Settings files written so far.</summary>
+    public long Writes { get; private set; }
+
+    /// <summary>Thread: control. Asks for <paramref name="settings"/> to be written; returns at once.</summary>
+    public void Request(PedalSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        lock (_gate)
+        {
+            _pending = settings;
+            _requested++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>
+    /// Thread: control. Asks for <paramref name="preset"/> to be written over <paramref name="fileName"/> in the bank
+    /// <paramref name="folder"/>; returns at once. Its outcome comes back through <see cref="TakeReport"/>.
+    /// </summary>
+    public void RequestPreset(string folder, string fileName, Preset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        lock (_gate)
+        {
+            _presets[Path.Combine(folder, fileName)] = (folder, fileName, preset);
+            _requested++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Thread: control. Waits until every request so far is on disk, skipping the interval (shutdown).</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            long target = _requested;
+            _flushing = true;
+            Monitor.PulseAll(_gate);
+            while (_written < target && _thread.IsAlive)
+            {
+                _ = Monitor.Wait(_gate, 100);
+            }
+
+            _flushing = false;
+        }
+    }
+
+    /// <summary>Thread: control. The next outcome to tell (a preset saved, a write that failed), oldest first; false when none.</summary>
+    public bool TakeReport(out PersistenceReport report)
+    {
+        lock (_gate)
+        {
+            return _reports.TryDequeue(out report);
+        }
+    }
+
+    /// <summary>Thread: control. Writes what is still waiting, then stops the writer.</summary>
+    public void Dispose()
+    {
+        Flush();
+        lock (_gate)
+        {
+            _stopping = true;
+            Monitor.PulseAll(_gate);
+        }
+
+        _thread.Join();
+    }
+
+    private void Run()
+    {
+        var presets = new List<(string Folder, string FileName, Preset Preset)>();
+        while (true)
+        {
+            PedalSettings? settings;
+            long sequence;
+            lock (_gate)
+            {
+                while (_pending is null && _presets.Count == 0 && !_stopping)
+                {
+                    _ = Monitor.Wait(_gate);
+                }
+
+                if (_pending is null && _presets.Count == 0)
+                {
+                    return;
+                }
+
+                settings = _pending;
+                _pending = null;
+                presets.Clear();
+                presets.AddRange(_presets.Values);
+                _presets.Clear();
+                sequence = _requested;
+            }
+
+            foreach ((string folder, string fileName, Preset preset) in presets)
+            {
+                Report(WritePreset(folder, fileName, preset), counts: false);
+            }
+
+            if (settings is not null)
+            {
+                Report(WriteSettings(settings), counts: true);
+            }
+
+            lock (_gate)
+            {
+                _written = sequence;
+                Monitor.PulseAll(_gate);
+
+                // Requests that come in the next second wait for it, and only the latest is written then; a flush
+                // or the end cuts the wait short.
+                // On the monotonic clock: a Pi has no RTC, and NTP setting the wall clock back would stall saves.
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                TimeSpan waited;
+                while (!_flushing && !_stopping && (waited = System.Diagnostics.Stopwatch.GetElapsedTime(started)) < MinInterval)
+                {
+                    _ = Monitor.Wait(_gate, MinInterval - waited);
+                }
+            }
+        }
+    }
+
+    private PersistenceReport? WriteSettings(PedalSettings settings)
+    {
+        try
+        {
+            _saveSettings(_folder, settings);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new PersistenceReport(false, $"{Path.Combine(_folder, PedalSettingsFile.FileName)}: cannot save the settings: {e.Message}", null);
+        }
+    }
+
+    private PersistenceReport WritePreset(string folder, string fileName, Preset preset)
+    {
+        try
+        {
+            string path = _savePreset(folder, fileName, preset);
+            return new PersistenceReport(true, $"saved {path}", $"Saved\n{preset.Name}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new PersistenceReport(false, $"{Path.Combine(folder, fileName)}: not saved: {e.Message}; the file keeps the preset as it was", "NOT saved\n(see the log)");
+        }
+    }
+
+    private void Report(PersistenceReport? report, bool counts)
+    {
+        lock (_gate)
+        {
+            if (counts)
+            {
+                Writes++;
+            }
+
+            if (report is PersistenceReport r)
+            {
+                _reports.Enqueue(r);
+            }
+        }
+    }
+}
