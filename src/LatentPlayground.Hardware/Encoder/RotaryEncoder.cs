@@ -15,6 +15,9 @@ namespace LatentPlayground.Hardware.Encoder;
 /// detents are queued with their times; with <see cref="InputSampling.Polling"/>, <see cref="Poll"/> samples
 /// the contacts itself and must run often (every millisecond) to follow fast turns.
 /// </para>
+/// Not Iot.Device.Bindings' QuadratureRotaryEncoder: it opens the contacts without pull-ups (no counts on the
+/// pedal's wiring), counts a contact wobbling in place as turning, and has no polling mode (BINDINGS.md,
+/// Bindings/RotaryEncoderBindingTests).
 /// </summary>
 public sealed class RotaryEncoder : IDisposable
 {

@@ -45,13 +45,13 @@ public sealed class SimulatedMcp3008 : SpiDevice
     /// <summary>What DOUT reads as while high impedance (before the null bit). Default 1. Thread: any.</summary>
     public int HighImpedanceBit { get; set; } = 1;
 
-    /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
     /// <summary>
     /// Whether <see cref="Transfers"/> logs each transfer (true; tests read it). <c>run --sim</c> turns it off, so a
     /// long session neither grows the log nor allocates on the control thread.
     /// </summary>
     public bool RecordTransfers { get; set; } = true;
 
+    /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
     public bool RejectMalformed
     {
         get { lock (_gate) { return _faults.Reject; } }

@@ -61,13 +61,13 @@ public sealed class SimulatedSsd1306 : I2cDevice
     /// <inheritdoc/>
     public override I2cConnectionSettings ConnectionSettings { get; }
 
-    /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
     /// <summary>
-    /// Whether <see cref="Transfers"/> logs each transfer (true; tests read it). <c>run --sim</c> turns it off, so a
-    /// long session neither grows the log nor allocates on the control thread.
+    /// Whether <see cref="Transfers"/> and <see cref="Commands"/> log each transfer and command (true; tests read
+    /// them). <c>run --sim</c> turns it off, so a long session neither grows the logs nor allocates on the control thread.
     /// </summary>
     public bool RecordTransfers { get; set; } = true;
 
+    /// <summary>False to record malformed transfers without refusing them. Default true. Thread: any.</summary>
     public bool RejectMalformed
     {
         get { lock (_gate) { return _faults.Reject; } }
@@ -527,10 +527,15 @@ public sealed class SimulatedSsd1306 : I2cDevice
                 break;   // E3h: no operation
         }
 
-        byte[] logged = new byte[1 + a.Length];
-        logged[0] = c;
-        a.CopyTo(logged.AsSpan(1));
-        _commands.Add(logged);
+        // Logged with the transfers only: run --sim turns both off, so a long session does not grow the log.
+        if (RecordTransfers)
+        {
+            byte[] logged = new byte[1 + a.Length];
+            logged[0] = c;
+            a.CopyTo(logged.AsSpan(1));
+            _commands.Add(logged);
+        }
+
         return true;
     }
 

@@ -14,6 +14,9 @@ namespace LatentPlayground.Hardware.Switches;
 /// order. With <see cref="InputSampling.EdgeCallbacks"/> the edges are recorded with their times on the
 /// driver's event thread and handled at the next poll.
 /// </para>
+/// Not Iot.Device.Bindings' GpioButton: it reports a bouncing press as a click and loses the release, gives
+/// single presses inside a double, raises holds on a timer thread, reads the wall clock and allocates per press
+/// (BINDINGS.md, Bindings/GpioButtonBindingTests).
 /// </summary>
 public sealed class MomentarySwitch : IDisposable
 {

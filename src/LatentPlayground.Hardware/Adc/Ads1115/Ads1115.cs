@@ -13,6 +13,8 @@ namespace LatentPlayground.Hardware.Adc;
 /// blocks; <see cref="Ads1115Scanner"/> spreads them over control-loop ticks so nothing waits.
 /// </para>
 /// Section numbers cited in this folder are those of datasheet revision SBAS444D.
+/// Not Iot.Device.Bindings' Ads1115: it puts the same bytes on the bus and allocates nothing, but its ReadRaw
+/// spins until the conversion ends, which a control tick cannot afford (BINDINGS.md, Bindings/Ads1115BindingTests).
 /// Thread: one thread at a time (the control thread); the bus transactions are not interlocked.
 /// </summary>
 public sealed class Ads1115 : IDisposable

@@ -4,7 +4,15 @@ namespace LatentPlayground.Hardware.Adc;
 
 /// <summary>
 /// Microchip MCP3008 10-bit SAR ADC on SPI (datasheet Microchip DS21295). Takes an open
-/// <see cref="SpiDevice"/> and never opens or disposes a bus itself.
+/// <see cref="SpiDevice"/> and never opens a bus itself.
+/// <para>
+/// Single-ended reads go through Iot.Device.Bindings' <c>Iot.Device.Adc.Mcp3008</c>: it sends the datasheet's
+/// frame, reads the 10 bits, checks the null bit and allocates nothing per read (tests/…/Bindings/Mcp3008BindingTests;
+/// BINDINGS.md). This type keeps the pedal's surface over it: <see cref="DefaultSettings"/>, a bus error as an
+/// <see cref="IOException"/>, and <see cref="ReadDifferential"/> on its own frame, since the binding's
+/// pseudo-differential read sends the even channel's code for both halves of a pair (CH3+ CH2- goes out as
+/// D = 010b, which Table 5-2 defines as CH2+ CH3-).
+/// </para>
 /// <para>
 /// One conversion is one 3-byte full-duplex transfer in the "8-bit segments" framing of DS21295 section 6.1,
 /// Figure 6-1 (SPI mode 0,0): the host sends 0x01 (seven leading zeros and the start bit), then
@@ -33,12 +41,14 @@ public sealed class Mcp3008 : IDisposable
     private const int ChannelShift = 4;        // second byte, bits 6:4: D2 D1 D0 (Table 5-2)
 
     private readonly SpiDevice _device;
+    private readonly Iot.Device.Adc.Mcp3008 _binding;
 
     /// <summary>Uses <paramref name="device"/>; see <see cref="DefaultSettings"/> for how to open it. Thread: any.</summary>
     public Mcp3008(SpiDevice device)
     {
         ArgumentNullException.ThrowIfNull(device);
         _device = device;
+        _binding = new Iot.Device.Adc.Mcp3008(device);
     }
 
     /// <summary>
@@ -86,12 +96,25 @@ public sealed class Mcp3008 : IDisposable
         return ((received[1] & 0x03) << 8) | received[2];
     }
 
-    /// <summary>Converts single-ended input CH<paramref name="channel"/> (against VSS). Thread: control.</summary>
+    /// <summary>
+    /// Converts single-ended input CH<paramref name="channel"/> (against VSS), through the binding: one 3-byte
+    /// transfer, the frame of <see cref="BuildCommand"/>. Thread: control.
+    /// </summary>
+    /// <exception cref="IOException">The answer had its null bit set: nothing drives MISO (no chip on that select line, or MISO open).</exception>
     public int Read(int channel)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(channel);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channel, ChannelCount);
-        return Transfer(singleEnded: true, channel);
+        try
+        {
+            return _binding.Read(channel);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binding checks the null bit the part drives before B9 (DS21295 Figure 6-1); a bus fault is an
+            // IOException everywhere else in the pedal, and the control loop handles those.
+            throw new IOException($"MCP3008 on SPI {_device.ConnectionSettings.BusId}.{_device.ConnectionSettings.ChipSelectLine}: {e.Message}", e);
+        }
     }
 
     /// <summary>
@@ -117,6 +140,6 @@ public sealed class Mcp3008 : IDisposable
         return DecodeResult(answer);
     }
 
-    /// <summary>Disposes the SPI device it was given, as dotnet/iot bindings do. Thread: control, once the driver is no longer used.</summary>
-    public void Dispose() => _device.Dispose();
+    /// <summary>Disposes the binding and with it the SPI device it was given. Thread: control, once the driver is no longer used.</summary>
+    public void Dispose() => _binding.Dispose();
 }

@@ -15,6 +15,8 @@ namespace LatentPlayground.Hardware.Display;
 /// </para>
 /// At 100 kHz a full frame (8 pages) takes about 0.1 s on the bus; run I2C1 at 400 kHz for 20 fps with
 /// whole-screen changes. Thread: one thread (the control thread) for every member.
+/// Not Iot.Device.Bindings' Ssd1306: it initialises 128x32 whatever the height (A8h 1Fh, DAh 02h), cannot be
+/// constructed without a graphics package, and sends whole frames (BINDINGS.md, Bindings/Ssd1306BindingTests).
 /// </summary>
 public sealed class Ssd1306 : IDisposable
 {
