@@ -351,7 +351,7 @@ public sealed class PedalSurface : IDisposable
             if (id is not ParameterId p)
             {
                 _knobParameter[k] = null;
-                knob.Poll();
+                _ = Read(knob);
                 continue;
             }
 
@@ -364,7 +364,7 @@ public sealed class PedalSurface : IDisposable
                 knob.Recall(d.ToNormalized(current));
             }
 
-            if (knob.Poll())
+            if (Read(knob))
             {
                 double value = d.FromNormalized(knob.Value);
                 if (value != current)
@@ -391,7 +391,7 @@ public sealed class PedalSurface : IDisposable
             _expression.Recall(binding.PositionOf(current));
         }
 
-        if (_expression.Poll())
+        if (Read(_expression))
         {
             double value = binding.ValueAt(_expression.Value);
             if (value != current)
@@ -400,6 +400,45 @@ public sealed class PedalSurface : IDisposable
                 _state.Handle(PedalEvent.Set(binding.Parameter, value, PedalInput.Expression));
             }
         }
+    }
+
+    // A converter read directly (MCP3008 channels; the ADS1115s are scanned above) may fail on the bus: warned once
+    // until it answers again, and the knob simply does not move this tick. (Two overloads, not a delegate: a
+    // delegate per poll would allocate on every tick.)
+    private bool Read(Knob knob)
+    {
+        try
+        {
+            return Answered(knob.Poll());
+        }
+        catch (IOException e)
+        {
+            Warn("knob converter", e);
+            return false;
+        }
+    }
+
+    private bool Read(ExpressionPedal pedal)
+    {
+        try
+        {
+            return Answered(pedal.Poll());
+        }
+        catch (IOException e)
+        {
+            Warn("knob converter", e);
+            return false;
+        }
+    }
+
+    private bool Answered(bool moved)
+    {
+        if (_warned.Count > 0)
+        {
+            _warned.Remove("knob converter");
+        }
+
+        return moved;
     }
 
     // A: the effect is on; B: latent freeze; C: the sound differs from the stored preset; status: the tempo.

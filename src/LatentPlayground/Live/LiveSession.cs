@@ -120,13 +120,16 @@ public static class LiveSession
                 SimPanel? panel = simulated is null ? null : new SimPanel(simulated, surface!, KeySource.StartReading(), Console.Out, stop, panelLog);
                 panel?.Begin();
                 RunEnd end;
+                GcPauses? gc = null;
                 // From here to Stop the control thread owns the pedal's state; this thread only watches the audio.
                 using (var control = new ControlLoop(reducer, midi, surface, panel, log))
                 {
                     control.Start();
                     try
                     {
-                        end = new SessionMonitor(driver, config, rate, log, notifier).Watch(stop);
+                        var monitor = new SessionMonitor(driver, config, rate, log, notifier);
+                        end = monitor.Watch(stop);
+                        gc = monitor.Gc;
                     }
                     finally
                     {
@@ -138,6 +141,12 @@ public static class LiveSession
                 log.FlushSuppressed(all: true);
                 notifier.Stopping("stopping");
                 int code = Finish(driver, end, stop, log);
+                if (gc is not null)
+                {
+                    gc.Sample();
+                    log.Info(gc.ToString());
+                }
+
                 reducer.SaveState();
                 return code;
             }

@@ -34,6 +34,9 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
     /// <summary>Audio must have advanced this recently to count as healthy.</summary>
     private static readonly TimeSpan HealthWindow = TimeSpan.FromSeconds(2);
 
+    /// <summary>Collections and pauses since the watch began.</summary>
+    public GcPauses Gc { get; } = new();
+
     public RunEnd Watch(StopRequest stop)
     {
         long started = Stopwatch.GetTimestamp();
@@ -53,6 +56,7 @@ public sealed class SessionMonitor(LiveDriver driver, RunConfig config, int samp
 
             LiveCounters c = driver.ReadCounters();
             long now = Stopwatch.GetTimestamp();
+            Gc.Sample();
             if (!driver.AudioRunning)
             {
                 return config.DurationSeconds is double d && c.Frames >= (long)(d * sampleRate) ? RunEnd.DurationReached : RunEnd.Failed;

@@ -39,5 +39,6 @@ internal static class StartupReport
 
         log.Info(string.Create(CultureInfo.InvariantCulture,
             $"{driver.AudioThread}; {driver.InferenceThread}, polling every {driver.InferencePollInterval.TotalMilliseconds:0.###} ms when no hop is ready"));
+        log.Info(GcPauses.Settings);
     }
 }

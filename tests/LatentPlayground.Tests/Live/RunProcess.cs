@@ -12,12 +12,16 @@ internal static class RunProcess
     /// would swallow the command's first argument.</remarks>
     public static Process StartUnderSystemd(FilePcms pcms, string notifySocket, params string[] args) => Start(pcms, notifySocket, args);
 
-    private static Process Start(FilePcms pcms, string? notifySocket, string[] args)
+    /// <summary>With standard input to write to (the simulator's keys) and extra environment variables.</summary>
+    public static Process StartWithInput(FilePcms pcms, IReadOnlyDictionary<string, string> environment, params string[] args) => Start(pcms, null, args, environment);
+
+    private static Process Start(FilePcms pcms, string? notifySocket, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
+            RedirectStandardInput = environment is not null,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "latentplayground.dll"));
@@ -33,6 +37,11 @@ internal static class RunProcess
         {
             info.Environment["NOTIFY_SOCKET"] = notifySocket;
             info.Environment["WATCHDOG_USEC"] = "400000";
+        }
+
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         return Process.Start(info)!;
