@@ -9,9 +9,8 @@ public static class AtomicFile
 {
     /// <param name="path">The file to replace or create.</param>
     /// <param name="write">Writes the whole content to the stream it is given.</param>
-    /// <param name="probe">Test hook called after each step; a throw from it stops the write there.</param>
     /// <param name="displayPath">How messages name the file; <paramref name="path"/> when null.</param>
-    public static void Write(string path, Action<Stream> write, AtomicWriteProbe? probe = null, string? displayPath = null)
+    public static void Write(string path, Action<Stream> write, string? displayPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
@@ -27,33 +26,12 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                probe?.Invoke(AtomicWriteStep.TempCreated);
-                if (probe is null)
-                {
-                    write(stream);
-                }
-                else
-                {
-                    // Stage the bytes so a probe can stop the write half-way through them.
-                    using var staged = new MemoryStream();
-                    write(staged);
-                    byte[] bytes = staged.ToArray();
-                    stream.Write(bytes, 0, bytes.Length / 2);
-                    stream.Flush();
-                    probe(AtomicWriteStep.HalfWritten);
-                    stream.Write(bytes, bytes.Length / 2, bytes.Length - (bytes.Length / 2));
-                    stream.Flush();
-                    probe(AtomicWriteStep.Written);
-                }
-
+                write(stream);
                 stream.Flush(flushToDisk: true);
-                probe?.Invoke(AtomicWriteStep.Flushed);
             }
 
             File.Move(temp, full, overwrite: true);
-            probe?.Invoke(AtomicWriteStep.Renamed);
             SyncFolder(folder);
-            probe?.Invoke(AtomicWriteStep.FolderSynced);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not InputFileException)
         {
@@ -69,12 +47,12 @@ public static class AtomicFile
         }
     }
 
-    public static void WriteText(string path, string text, AtomicWriteProbe? probe = null, string? displayPath = null) =>
+    public static void WriteText(string path, string text, string? displayPath = null) =>
         Write(path, s =>
         {
             using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             writer.Write(text);
-        }, probe, displayPath);
+        }, displayPath);
 
     // The rename itself lives in the folder's metadata, which needs its own fsync to survive a power cut.
     private static void SyncFolder(string folder) => _ = DirectorySync.TryFlush(folder);

@@ -49,12 +49,12 @@ public static class PresetFolder
     }
 
     /// <summary>Writes <paramref name="preset"/> as <paramref name="fileName"/> in <paramref name="folder"/>, atomically.</summary>
-    public static string Save(string folder, string fileName, Preset preset, AtomicWriteProbe? probe = null)
+    public static string Save(string folder, string fileName, Preset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, fileName);
-        AtomicFile.WriteText(path, PresetJson.Serialize(preset), probe);
+        AtomicFile.WriteText(path, PresetJson.Serialize(preset));
         return path;
     }
 

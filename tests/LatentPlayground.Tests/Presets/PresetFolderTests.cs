@@ -40,33 +40,6 @@ public sealed class PresetFolderTests : IDisposable
         Assert.Contains(problems, p => p.Contains("03-truncated.json", StringComparison.Ordinal) && p.Contains("not valid JSON", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData(AtomicWriteStep.TempCreated)]
-    [InlineData(AtomicWriteStep.HalfWritten)]
-    [InlineData(AtomicWriteStep.Written)]
-    [InlineData(AtomicWriteStep.Flushed)]
-    [InlineData(AtomicWriteStep.Renamed)]
-    [InlineData(AtomicWriteStep.FolderSynced)]
-    public void A_save_cut_at_any_step_leaves_the_old_or_the_new_preset(AtomicWriteStep cut)
-    {
-        var old = new Preset { Name = "Old", Parameters = Set("basis=cell") };
-        var updated = new Preset { Name = "New", Parameters = Set("basis=fractal") };
-        PresetFolder.Save(_dir, "01-slot.json", old);
-
-        Assert.Throws<PowerCut>(() => PresetFolder.Save(_dir, "01-slot.json", updated, step =>
-        {
-            if (step == cut)
-            {
-                throw new PowerCut();
-            }
-        }));
-
-        (PresetBank bank, IReadOnlyList<string> problems) = PresetFolder.Load(_dir);
-        Assert.Empty(problems);
-        PresetEntry entry = Assert.Single(bank.Entries);
-        Assert.Equal(cut >= AtomicWriteStep.Renamed ? "New" : "Old", entry.Preset.Name);
-    }
-
     [Fact]
     public void Save_writes_every_parameter_and_loads_back_equal()
     {
@@ -89,9 +62,5 @@ public sealed class PresetFolderTests : IDisposable
         }
 
         return p;
-    }
-
-    private sealed class PowerCut : Exception
-    {
     }
 }
