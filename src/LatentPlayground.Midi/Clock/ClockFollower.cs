@@ -16,9 +16,24 @@ namespace LatentPlayground.Midi.Clock;
 /// known in closed form: with arrival jitter of standard deviation s (uniform +/-a gives s = a/sqrt 3) and n
 /// ticks at period T, the relative tempo error has standard deviation s*sqrt(12/n^3)/T, which with a window
 /// fixed in seconds grows only as the square root of the tempo. Two seconds keeps +/-3 ms jitter under
-/// 0.06 BPM (one standard deviation) even at 240 BPM. The line's slope is the tempo at the window's middle, a
-/// second behind during a ramp; so each full-window fit also fits a parabola, and when its curvature stands far
-/// above the jitter (<see cref="CurvatureThreshold"/>) the tempo is the parabola's slope at the newest tick.
+/// 0.06 BPM (one standard deviation) even at 240 BPM.
+/// </para>
+/// <para>
+/// Ramps: the line's slope is the tempo at the window's middle, a second behind during a ramp. So every tick
+/// also fits curved models over the same window (<see cref="TickLineFit.TryFitCurved"/>): a parabola (a ramp
+/// under way: tempo and acceleration), a line turning into a parabola at a knot (a ramp that started within
+/// the window), and a parabola turning into a line (one that ended); the tempo is the winner's slope at the
+/// newest tick. A window of fixed length with one knot, rather than a shorter window or a tracker with an
+/// acceleration state: a corner is a kink in a curve the long window otherwise fits well, and the knotted
+/// model keeps all the window's ticks, so after a corner the estimate is as quiet as on a steady clock, with no
+/// window to grow back and no gain to adapt. A curved model wins only when the residuals it removes stand far
+/// above the jitter (<see cref="CurvedThreshold"/>, and <see cref="EndMargin"/> more for an end, which a
+/// parabola's noise mimics), and only on two ticks running, so that a steady clock and a single late tick keep
+/// the line's estimate. What that costs is the corners' delay: a corner shows in the arrival times only as
+/// 0.5 a t^2 (a the change of acceleration), so its evidence grows as the fifth power of the ticks since it;
+/// at +/-1 ms the 90-to-140 BPM ramp of eight bars is told apart some 14 ticks after its start and 25 to 30 after
+/// its end, about 1 BPM off by then. No estimator can do much better on that jitter without giving up the
+/// steady-state figures: 0.5 BPM at the end is 9 ticks, where the evidence is half a jitter variance.
 /// </para>
 /// <para>
 /// Position is counted, not filtered: each tick while running is exactly 1/24 beat after the previous one, as
@@ -44,9 +59,21 @@ public sealed class ClockFollower
 
     private const double BeatsPerTick = 1.0 / TicksPerBeat;
 
-    /// <summary>Curvature t statistic above which the ticks count as a ramp: a steady clock stays of the order of 1,
-    /// a 90-to-140 BPM ramp over eight bars reads about 60.</summary>
-    public const double CurvatureThreshold = 12;
+    /// <summary>
+    /// Squared residual (in jitter variances) that a curved model must remove from the line's to replace it.
+    /// Under a steady clock each model's score is chi-squared with one degree of freedom (the best of the knots
+    /// somewhat more), so 30 is as good as never passed on two ticks running; the middle of a 90-to-140 BPM
+    /// ramp over eight bars reads thousands.
+    /// </summary>
+    public const double CurvedThreshold = 30;
+
+    /// <summary>What a ramp's end must remove beyond the parabola: the end model matches a parabola bent by its
+    /// newest ticks' noise, so it needs more evidence than the other curved models.</summary>
+    public const double EndMargin = 25;
+
+    /// <summary>Nearest a knot may be to either end of the window, in ticks: the slope after a knot a few ticks
+    /// old would rest on those few ticks' jitter.</summary>
+    public const int MinKnotTicks = 12;
 
     private readonly TickLineFit _fit = new();
 
@@ -61,6 +88,9 @@ public sealed class ClockFollower
     private bool _moving;
     private double _lastTickTime = double.NegativeInfinity;
     private double _fitStart;
+
+    // Whether the curved fit won on the previous tick: a curved model needs two running.
+    private bool _curvedBefore;
 
     /// <summary>A stopped transport at beat 0, no clock yet. Thread: any; then the owner's.</summary>
     /// <param name="initialBpm">The tempo held until the clock has been followed for <see cref="LockTicks"/> ticks.</param>
@@ -140,6 +170,7 @@ public sealed class ClockFollower
             // The master may have kept going while we heard nothing, so tick numbers before and after the gap
             // are not comparable: start the fit again, holding the tempo until it locks.
             _fit.Clear();
+            _curvedBefore = false;
         }
 
         if (_fit.Count == 0)
@@ -153,9 +184,9 @@ public sealed class ClockFollower
         ClockLost = false;
 
         // While the window first fills, the minimax fit locks in fewer beats; then least squares, which
-        // one late tick cannot pull far.
+        // one late tick cannot pull far. A ramp's corner overrides either.
         bool filling = time - _fitStart < WindowSeconds;
-        if (_fit.Count >= LockTicks && (filling ? _fit.TryFitMinimax(WindowSeconds, LockTicks, out double period) : FitFilled(out period)))
+        if (_fit.Count >= LockTicks && Estimate(filling, out double period))
         {
             Bpm = Math.Clamp(60.0 / (TicksPerBeat * period), TempoClock.MinBpm, TempoClock.MaxBpm);
         }
@@ -169,25 +200,20 @@ public sealed class ClockFollower
         }
     }
 
-    // A full window: the straight line, unless the ticks curve far beyond what jitter explains (a tempo ramp),
-    // where the parabola's slope at the newest tick has no lag; a steady clock keeps the line's lower noise.
-    private bool FitFilled(out double period)
+    // A curved model, when it won this tick and the one before; else the minimax line while the window first
+    // fills, the least-squares line after.
+    private bool Estimate(bool filling, out double period)
     {
-        if (_fit.TryFitParabola(WindowSeconds, LockTicks, out double curved, out double curvatureT))
+        bool fitted = _fit.TryFitCurved(WindowSeconds, LockTicks, MinKnotTicks, CurvedThreshold, EndMargin, out period, out bool curved);
+        bool confirmed = fitted && curved && _curvedBefore;
+        _curvedBefore = fitted && curved;
+        if (confirmed)
         {
-            LastCurvatureT = curvatureT;
-            if (curvatureT > CurvatureThreshold)
-            {
-                period = curved;
-                return true;
-            }
+            return true;
         }
 
-        return _fit.TryFit(WindowSeconds, LockTicks, out period);
+        return filling ? _fit.TryFitMinimax(WindowSeconds, LockTicks, out period) : _fit.TryFit(WindowSeconds, LockTicks, out period);
     }
-
-    /// <summary>The curvature t statistic of the latest full-window fit (diagnostics).</summary>
-    public double LastCurvatureT { get; private set; }
 
     /// <summary>Start (FA): position 0, running; beat 0 is the next tick. Thread: the owner.</summary>
     public void Start(double time)
@@ -258,6 +284,7 @@ public sealed class ClockFollower
     public void Reset()
     {
         _fit.Clear();
+        _curvedBefore = false;
         Running = false;
         ClockLost = false;
         TicksReceived = 0;
