@@ -7,29 +7,11 @@ namespace LatentPlayground.Core.Presets;
 /// A preset file as it is written: parameter values are kept as JSON (a number or a display name) because
 /// which they may be depends on the parameter; <see cref="PresetJson"/> reads them through the parameter table.
 /// </summary>
-internal sealed record PresetContract
-{
-    [JsonPropertyName("schema")]
-    public int? Schema { get; init; }
-
-    [JsonPropertyName("name")]
-    public string? Name { get; init; }
-
-    [JsonPropertyName("model")]
-    public string? Model { get; init; }
-
-    [JsonPropertyName("parameters")]
-    public Dictionary<string, JsonElement>? Parameters { get; init; }
-
-    [JsonPropertyName("bending")]
-    public string? Bending { get; init; }
-
-    [JsonPropertyName("xy")]
-    public string? Xy { get; init; }
-}
+internal sealed record PresetContract(int? Schema, string? Name, string? Model, Dictionary<string, JsonElement>? Parameters, string? Bending, string? Xy);
 
 /// <summary>The generated reader and writer of preset files: hand-edited files may carry comments and trailing commas.</summary>
 [JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     AllowTrailingCommas = true,
     ReadCommentHandling = JsonCommentHandling.Skip,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

@@ -101,7 +101,7 @@ public static class PresetJson
             }
         }
 
-        var file = new PresetContract { Schema = Schema, Name = preset.Name, Model = preset.Model, Parameters = values, Bending = preset.Bending, Xy = preset.Xy };
+        var file = new PresetContract(Schema, preset.Name, preset.Model, values, preset.Bending, preset.Xy);
         return JsonSerializer.Serialize(file, PresetContext.Default.PresetContract) + "\n";
     }
 

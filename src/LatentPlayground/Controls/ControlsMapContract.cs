@@ -5,34 +5,20 @@ namespace LatentPlayground.Controls;
 
 /// <summary>
 /// hardware/controls.json as it is written. A knob page is JsonElement because it is either a list of
-/// parameter names or a list of such lists (layers); heel and toe take a number or the parameter's own words.
+/// parameter names or a list of such lists (layers).
 /// </summary>
-internal sealed record ControlsMapContract
-{
-    [JsonPropertyName("schema")] public int? Schema { get; init; }
-    [JsonPropertyName("footswitches")] public Dictionary<string, GesturesContract>? Footswitches { get; init; }
-    [JsonPropertyName("knobs")] public Dictionary<string, JsonElement>? Knobs { get; init; }
-    [JsonPropertyName("expression")] public ExpressionContract? Expression { get; init; }
-}
+internal sealed record ControlsMapContract(
+    int? Schema, Dictionary<string, GesturesContract>? Footswitches, Dictionary<string, JsonElement>? Knobs, ExpressionContract? Expression);
 
 /// <summary>What one footswitch's gestures do.</summary>
-internal sealed record GesturesContract
-{
-    [JsonPropertyName("press")] public string? Press { get; init; }
-    [JsonPropertyName("long")] public string? Long { get; init; }
-    [JsonPropertyName("double")] public string? Double { get; init; }
-}
+internal sealed record GesturesContract(string? Press, string? Long, string? Double);
 
-/// <summary>What the expression pedal drives.</summary>
-internal sealed record ExpressionContract
-{
-    [JsonPropertyName("parameter")] public string? Parameter { get; init; }
-    [JsonPropertyName("heel")] public JsonElement Heel { get; init; }
-    [JsonPropertyName("toe")] public JsonElement Toe { get; init; }
-}
+/// <summary>What the expression pedal drives; heel and toe take a number or the parameter's own words ("50 %").</summary>
+internal sealed record ExpressionContract(string? Parameter, JsonElement Heel, JsonElement Toe);
 
 /// <summary>The generated reader of controls maps: the shipped file is commented.</summary>
 [JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     AllowTrailingCommas = true,
     ReadCommentHandling = JsonCommentHandling.Skip,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]

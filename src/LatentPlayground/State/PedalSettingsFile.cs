@@ -80,17 +80,16 @@ public static class PedalSettingsFile
     public static string Serialize(PedalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var file = new PedalSettingsContract
-        {
-            Schema = Schema,
-            LastPreset = settings.LastPreset,
-            Model = settings.Model,
-            ClockSource = ClockSourceNames.ToName(settings.ClockSource),
-            Bpm = Math.Round(settings.Bpm, 3),
-            MidiChannel = settings.MidiChannel == MidiMap.Omni
+        var file = new PedalSettingsContract(
+            Schema,
+            settings.LastPreset,
+            settings.Model,
+            ClockSourceNames.ToName(settings.ClockSource),
+            Math.Round(settings.Bpm, 3),
+            settings.MidiChannel == MidiMap.Omni
                 ? JsonSerializer.SerializeToElement("omni", PedalSettingsContext.Default.String)
                 : JsonSerializer.SerializeToElement(settings.MidiChannel, PedalSettingsContext.Default.Int32),
-            MidiLearned = settings.LearnedCcs.Count == 0 ? null : settings.LearnedCcs.OrderBy(b => b.Key).ToDictionary(
+            settings.LearnedCcs.Count == 0 ? null : settings.LearnedCcs.OrderBy(b => b.Key).ToDictionary(
                 b => b.Key.ToString(CultureInfo.InvariantCulture),
                 b => b.Value.Kind switch
                 {
@@ -98,8 +97,7 @@ public static class PedalSettingsFile
                     CcBindingKind.Action => "action:" + b.Value.Action,
                     _ => "none",
                 }),
-            Expression = settings.Expression is PedalCalibration e ? new CalibrationContract { MinCode = e.MinCode, MaxCode = e.MaxCode, Reversed = e.Reversed } : null,
-        };
+            settings.Expression is PedalCalibration e ? new CalibrationContract(e.MinCode, e.MaxCode, e.Reversed) : null);
         return JsonSerializer.Serialize(file, PedalSettingsContext.Default.PedalSettingsContract) + "\n";
     }
 
