@@ -61,6 +61,15 @@ public class PresetJsonTests
     }
 
     [Fact]
+    public void A_repeated_field_takes_its_last_value_as_before()
+    {
+        Preset p = PresetJson.Parse("""{ "schema": 1, "name": "a", "parameters": { "speed": 3, "speed": 4 }, "name": "b" }""", "p.json");
+
+        Assert.Equal("b", p.Name);
+        Assert.Equal(4, p.Parameters[ParameterId.Speed]);
+    }
+
+    [Fact]
     public void Broken_json_says_where()
     {
         var e = Assert.Throws<PresetFormatException>(() => PresetJson.Parse("{ \"schema\": 1,\n \"name\": ", "p.json"));
