@@ -7,7 +7,8 @@ namespace LatentPlayground.Inference;
 
 /// <summary>
 /// Reads model.json into a <see cref="ModelManifest"/>. Every problem becomes a
-/// <see cref="ModelPackageException"/> naming the file and the JSON path of the bad field.
+/// <see cref="ModelPackageException"/> naming the file and the JSON path of the bad field. The file's shape is
+/// <see cref="ManifestContract"/>; this checks what the values must be.
 /// Thread: worker (reads a file).
 /// </summary>
 internal static class ManifestReader

@@ -14,7 +14,8 @@ namespace LatentPlayground.Core.Presets;
 /// </code>
 /// Parameter values are numbers, or the names the display shows (choice names, "on"/"off", note
 /// values). Parameters a file leaves out take their defaults, so a hand-written preset can be short.
-/// Pure text in and out: reading and writing files is the caller's business.
+/// Pure text in and out: reading and writing files is the caller's business. The file's shape is
+/// <see cref="PresetContract"/>; this checks the values. Thread: any (no state).
 /// </summary>
 public static class PresetJson
 {
@@ -143,7 +144,8 @@ public static class PresetJson
     {
         using (doc)
         {
-            System.Text.Json.Nodes.JsonNode? node = System.Text.Json.Nodes.JsonNode.Parse(doc.RootElement.GetRawText());
+            System.Text.Json.Nodes.JsonNode? node = System.Text.Json.Nodes.JsonNode.Parse(
+                doc.RootElement.GetRawText(), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             for (int version = schema; version < Schema; version++)
             {
                 PresetMigration? step = migrations.FirstOrDefault(m => m.From == version);

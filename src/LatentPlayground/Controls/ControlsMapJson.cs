@@ -15,6 +15,7 @@ namespace LatentPlayground.Controls;
 /// </code>
 /// A section, footswitch or page the file leaves out keeps its default; a gesture left out does nothing.
 /// Errors name the file and the field, e.g. <c>controls.json: knobs.offsets[1][2]: "offset.9" is not a parameter</c>.
+/// The file's shape is <see cref="ControlsMapContract"/>; this checks the names and values. Thread: startup.
 /// </summary>
 public static class ControlsMapJson
 {
