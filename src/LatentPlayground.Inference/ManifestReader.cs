@@ -1,11 +1,14 @@
 using LatentPlayground.Files;
+using System.Globalization;
 using System.Text.Json;
+using LatentPlayground.Core.Json;
 
 namespace LatentPlayground.Inference;
 
 /// <summary>
 /// Reads model.json into a <see cref="ModelManifest"/>. Every problem becomes a
-/// <see cref="ModelPackageException"/> naming the file and the JSON path of the bad field.
+/// <see cref="ModelPackageException"/> naming the file and the JSON path of the bad field. The file's shape is
+/// <see cref="ManifestContract"/>; this checks what the values must be.
 /// Thread: worker (reads a file).
 /// </summary>
 internal static class ManifestReader
@@ -17,312 +20,156 @@ internal static class ManifestReader
             throw ModelPackageException.For(path, "missing");
         }
 
-        JsonDocument document;
+        byte[] bytes;
         try
         {
-            document = JsonDocument.Parse(InputFile.ReadAllBytes(path, InputFile.ManifestLimit, "model manifest"), new JsonDocumentOptions { AllowTrailingCommas = false });
+            bytes = InputFile.ReadAllBytes(path, InputFile.ManifestLimit, "model manifest");
         }
         catch (InputFileException e)
         {
             throw ModelPackageException.For(path, e.Problem, e);
-        }
-        catch (JsonException e)
-        {
-            throw ModelPackageException.For(path, $"not valid JSON ({e.Message})", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw ModelPackageException.For(path, $"cannot be read ({e.Message})", e);
         }
 
-        using (document)
+        var errors = new PackageFileErrors(path);
+        ManifestContract m = JsonFile.Read<ManifestContract>(bytes, ManifestContext.Default.ManifestContract, errors);
+        return new ModelManifest(
+            Name: errors.Text(errors.Required(m.Name, "name"), "name"),
+            SampleRate: errors.Count(m.SampleRate, "sample_rate", 1),
+            Hop: errors.Count(m.Hop, "hop", 1),
+            LatentSize: errors.Count(m.LatentSize, "latent_size", 1),
+            Channels: errors.Count(m.Channels, "channels", 1),
+            LatencySamples: errors.Count(m.LatencySamples, "latency_samples", 0),
+            LatencySource: m.Latency.ValueKind == JsonValueKind.Object && m.Latency.TryGetProperty("source", out JsonElement source) && source.ValueKind == JsonValueKind.String ? source.GetString() : null,
+            Quantisation: DisplayText(m.Quantisation) ?? "fp32",
+            Encoder: Graph(errors, errors.Required(m.Encoder, "encoder"), "encoder"),
+            Decoder: Graph(errors, errors.Required(m.Decoder, "decoder"), "decoder"),
+            Provenance: Flatten(m.Provenance, "provenance"),
+            Licence: DisplayText(m.Licence),
+            Reference: m.Reference.ValueKind == JsonValueKind.String ? m.Reference.GetString() : null)
         {
-            var reader = new Fields(path);
-            JsonElement root = document.RootElement;
-            reader.ExpectObject(root, "the top level");
-            return new ModelManifest(
-                Name: reader.String(root, "name"),
-                SampleRate: reader.PositiveInt(root, "sample_rate"),
-                Hop: reader.PositiveInt(root, "hop"),
-                LatentSize: reader.PositiveInt(root, "latent_size"),
-                Channels: reader.PositiveInt(root, "channels"),
-                LatencySamples: reader.NonNegativeInt(root, "latency_samples"),
-                LatencySource: Fields.OptionalString(root, "latency", "source"),
-                Quantisation: Fields.DisplayText(root, "quantisation") ?? "fp32",
-                Encoder: reader.Graph(root, "encoder"),
-                Decoder: reader.Graph(root, "decoder"),
-                Provenance: Fields.Flatten(root, "provenance"),
-                Licence: Fields.DisplayText(root, "licence"),
-                Reference: Fields.OptionalString(root, "reference"))
-            {
-                InitialStates = reader.OptionalFileName(root, "initial_states"),
-            };
-        }
+            InitialStates = m.InitialStates is null ? null : FileName(errors, m.InitialStates, "initial_states"),
+        };
     }
 
-    /// <summary>Typed field access that names the field on failure.</summary>
-    private sealed class Fields(string path)
+    private static GraphDeclaration Graph(PackageFileErrors errors, GraphContract g, string name)
     {
-        public void ExpectObject(JsonElement e, string where)
+        string file = FileName(errors, g.File, $"{name}.file");
+        TensorDeclaration input = Tensor(errors, errors.Required(g.Input, $"{name}.input"), $"{name}.input");
+        TensorDeclaration output = Tensor(errors, errors.Required(g.Output, $"{name}.output"), $"{name}.output");
+        var states = new List<StateTensor>();
+        foreach (StateContract s in errors.Required(g.States, $"{name}.states"))
         {
-            if (e.ValueKind != JsonValueKind.Object)
+            string where = $"{name}.states[{states.Count}]";
+            states.Add(new StateTensor(errors.Text(errors.Required(s.Input, $"{where}.input"), $"{where}.input"), errors.Text(errors.Required(s.Output, $"{where}.output"), $"{where}.output"), Shape(errors, s.Shape, $"{where}.shape"))
             {
-                throw Bad($"{where} must be a JSON object");
-            }
+                InitialOffset = s.InitialOffset is long offset && offset < 0 ? throw errors.Bad($"{where}.initial_offset", $"must be an integer >= 0, found {offset}") : s.InitialOffset,
+            });
         }
 
-        public string String(JsonElement obj, string name)
+        var noise = new List<NoiseInput>();
+        foreach (NoiseContract n in g.NoiseInputs ?? [])
         {
-            JsonElement e = Required(obj, name);
-            if (e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()))
+            string where = $"{name}.noise_inputs[{noise.Count}]";
+            string noiseName = errors.Text(errors.Required(n.Name, $"{where}.name"), $"{where}.name");
+            List<long> shape = Shape(errors, n.Shape, $"{where}.shape");
+            NoiseDistribution distribution = errors.Text(errors.Required(n.Distribution, $"{where}.distribution"), $"{where}.distribution") switch
             {
-                throw Bad($"\"{name}\" must be a non-empty string");
-            }
-
-            return e.GetString()!;
+                "normal" => NoiseDistribution.Normal,
+                "uniform" => NoiseDistribution.Uniform,
+                "input_audio" => NoiseDistribution.InputAudio,
+                string other => throw errors.Bad($"{where}.distribution", $"is \"{other}\"; expected normal, uniform or input_audio"),
+            };
+            double deterministic = errors.Required(n.Deterministic, $"{where}.deterministic");
+            noise.Add(float.IsFinite((float)deterministic)
+                ? new NoiseInput(noiseName, shape, distribution, (float)deterministic)
+                : throw errors.Bad($"{where}.deterministic", string.Create(CultureInfo.InvariantCulture, $"must be a number, found {deterministic}")));
         }
 
-        public static string? OptionalString(JsonElement obj, params string[] names)
-        {
-            JsonElement e = obj;
-            foreach (string name in names)
-            {
-                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e))
-                {
-                    return null;
-                }
-            }
+        return new GraphDeclaration(file, input, output, states) { NoiseInputs = noise };
+    }
 
-            return e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+    // The manifest names files inside its own folder, never elsewhere.
+    private static string FileName(PackageFileErrors errors, string? value, string field)
+    {
+        string file = errors.Text(errors.Required(value, field), field);
+        return file != Path.GetFileName(file) || file is "." or ".."
+            ? throw errors.Bad(field, $"must be a file name in the package folder, found \"{file}\"")
+            : file;
+    }
+
+    private static TensorDeclaration Tensor(PackageFileErrors errors, TensorContract t, string where) =>
+        new(errors.Text(errors.Required(t.Name, $"{where}.name"), $"{where}.name"), Shape(errors, t.Shape, $"{where}.shape"));
+
+    private static List<long> Shape(PackageFileErrors errors, JsonElement e, string where)
+    {
+        if (e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw errors.Bad(where, "is missing");
         }
 
-        public int PositiveInt(JsonElement obj, string name) => Int(obj, name, 1);
-
-        public int NonNegativeInt(JsonElement obj, string name) => Int(obj, name, 0);
-
-        /// <summary>A string as it is, anything else as compact JSON, absent or null as null.</summary>
-        public static string? DisplayText(JsonElement obj, string name)
+        if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
         {
-            if (!obj.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            return e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText();
+            throw errors.Bad(where, "must be a non-empty array of positive integers");
         }
 
-        public static List<KeyValuePair<string, string>> Flatten(JsonElement obj, string name)
+        var shape = new List<long>();
+        foreach (JsonElement d in e.EnumerateArray())
         {
-            var result = new List<KeyValuePair<string, string>>();
-            if (obj.TryGetProperty(name, out JsonElement e))
-            {
-                if (e.ValueKind == JsonValueKind.Object)
-                {
-                    FlattenInto(result, "", e);
-                }
-                else if (e.ValueKind != JsonValueKind.Null)
-                {
-                    result.Add(new(name, e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()));
-                }
-            }
-
-            return result;
+            shape.Add(d.ValueKind == JsonValueKind.Number && d.TryGetInt64(out long v) && v > 0
+                ? v
+                : throw errors.Bad(where, $"must be a non-empty array of positive integers, found {e.GetRawText()}"));
         }
 
-        public GraphDeclaration Graph(JsonElement root, string name)
+        return shape;
+    }
+
+    /// <summary>A string as it is, anything else as compact JSON, absent or null as null.</summary>
+    private static string? DisplayText(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.String => e.GetString(),
+        _ => e.GetRawText(),
+    };
+
+    private static List<KeyValuePair<string, string>> Flatten(JsonElement e, string name)
+    {
+        var result = new List<KeyValuePair<string, string>>();
+        if (e.ValueKind == JsonValueKind.Object)
         {
-            JsonElement g = Required(root, name);
-            ExpectObject(g, $"\"{name}\"");
-            string file = String(g, "file", name);
-            // The manifest names files inside its own folder, never elsewhere.
-            if (file != Path.GetFileName(file) || file is "." or "..")
-            {
-                throw Bad($"\"{name}.file\" must be a file name in the package folder, found \"{file}\"");
-            }
-
-            TensorDeclaration input = Tensor(g, "input", name);
-            TensorDeclaration output = Tensor(g, "output", name);
-            JsonElement states = Required(g, "states", name);
-            if (states.ValueKind != JsonValueKind.Array)
-            {
-                throw Bad($"\"{name}.states\" must be an array");
-            }
-
-            var list = new List<StateTensor>();
-            int i = 0;
-            foreach (JsonElement s in states.EnumerateArray())
-            {
-                string where = $"{name}.states[{i}]";
-                ExpectObject(s, $"\"{where}\"");
-                list.Add(new StateTensor(String(s, "input", where), String(s, "output", where), Shape(s, "shape", where))
-                {
-                    InitialOffset = OptionalOffset(s, "initial_offset", where),
-                });
-                i++;
-            }
-
-            return new GraphDeclaration(file, input, output, list) { NoiseInputs = Noise(g, name) };
+            FlattenInto(result, "", e);
+        }
+        else if (e.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            result.Add(new(name, e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()));
         }
 
-        /// <summary>A file name inside the package folder, or null when the field is absent.</summary>
-        public string? OptionalFileName(JsonElement root, string name)
+        return result;
+    }
+
+    private static void FlattenInto(List<KeyValuePair<string, string>> result, string prefix, JsonElement obj)
+    {
+        foreach (JsonProperty p in obj.EnumerateObject())
         {
-            if (!root.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
+            string key = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
+            switch (p.Value.ValueKind)
             {
-                return null;
-            }
-
-            string file = String(root, name);
-            if (file != Path.GetFileName(file) || file is "." or "..")
-            {
-                throw Bad($"\"{name}\" must be a file name in the package folder, found \"{file}\"");
-            }
-
-            return file;
-        }
-
-        private long? OptionalOffset(JsonElement obj, string name, string parent)
-        {
-            if (!obj.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-
-            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long v) || v < 0)
-            {
-                throw Bad($"\"{parent}.{name}\" must be an integer >= 0, found {e.GetRawText()}");
-            }
-
-            return v;
-        }
-
-        private List<NoiseInput> Noise(JsonElement g, string parent)
-        {
-            var list = new List<NoiseInput>();
-            if (!g.TryGetProperty("noise_inputs", out JsonElement noise) || noise.ValueKind == JsonValueKind.Null)
-            {
-                return list;
-            }
-
-            if (noise.ValueKind != JsonValueKind.Array)
-            {
-                throw Bad($"\"{parent}.noise_inputs\" must be an array");
-            }
-
-            int i = 0;
-            foreach (JsonElement n in noise.EnumerateArray())
-            {
-                string where = $"{parent}.noise_inputs[{i}]";
-                ExpectObject(n, $"\"{where}\"");
-                string name = String(n, "name", where);
-                List<long> shape = Shape(n, "shape", where);
-                NoiseDistribution distribution = String(n, "distribution", where) switch
-                {
-                    "normal" => NoiseDistribution.Normal,
-                    "uniform" => NoiseDistribution.Uniform,
-                    "input_audio" => NoiseDistribution.InputAudio,
-                    string other => throw Bad($"\"{where}.distribution\" is \"{other}\"; expected normal, uniform or input_audio"),
-                };
-                JsonElement d = Required(n, "deterministic", where);
-                if (d.ValueKind != JsonValueKind.Number || !float.IsFinite(d.GetSingle()))
-                {
-                    throw Bad($"\"{where}.deterministic\" must be a number, found {d.GetRawText()}");
-                }
-
-                list.Add(new NoiseInput(name, shape, distribution, d.GetSingle()));
-                i++;
-            }
-
-            return list;
-        }
-
-        private static void FlattenInto(List<KeyValuePair<string, string>> result, string prefix, JsonElement obj)
-        {
-            foreach (JsonProperty p in obj.EnumerateObject())
-            {
-                string key = prefix.Length == 0 ? p.Name : $"{prefix}.{p.Name}";
-                switch (p.Value.ValueKind)
-                {
-                    case JsonValueKind.Object:
-                        FlattenInto(result, key, p.Value);
-                        break;
-                    case JsonValueKind.String:
-                        result.Add(new(key, p.Value.GetString()!));
-                        break;
-                    case JsonValueKind.Null:
-                        result.Add(new(key, "none"));
-                        break;
-                    default:
-                        result.Add(new(key, p.Value.GetRawText()));
-                        break;
-                }
+                case JsonValueKind.Object:
+                    FlattenInto(result, key, p.Value);
+                    break;
+                case JsonValueKind.String:
+                    result.Add(new(key, p.Value.GetString()!));
+                    break;
+                case JsonValueKind.Null:
+                    result.Add(new(key, "none"));
+                    break;
+                default:
+                    result.Add(new(key, p.Value.GetRawText()));
+                    break;
             }
         }
-
-        private string String(JsonElement obj, string name, string parent)
-        {
-            JsonElement e = Required(obj, name, parent);
-            if (e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()))
-            {
-                throw Bad($"\"{parent}.{name}\" must be a non-empty string");
-            }
-
-            return e.GetString()!;
-        }
-
-        private TensorDeclaration Tensor(JsonElement obj, string name, string parent)
-        {
-            JsonElement t = Required(obj, name, parent);
-            string where = $"{parent}.{name}";
-            ExpectObject(t, $"\"{where}\"");
-            return new TensorDeclaration(String(t, "name", where), Shape(t, "shape", where));
-        }
-
-        private List<long> Shape(JsonElement obj, string name, string parent)
-        {
-            JsonElement e = Required(obj, name, parent);
-            string where = $"{parent}.{name}";
-            if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
-            {
-                throw Bad($"\"{where}\" must be a non-empty array of positive integers");
-            }
-
-            var shape = new List<long>();
-            foreach (JsonElement d in e.EnumerateArray())
-            {
-                if (d.ValueKind != JsonValueKind.Number || !d.TryGetInt64(out long v) || v <= 0)
-                {
-                    throw Bad($"\"{where}\" must be a non-empty array of positive integers, found {e.GetRawText()}");
-                }
-
-                shape.Add(v);
-            }
-
-            return shape;
-        }
-
-        private int Int(JsonElement obj, string name, int min)
-        {
-            JsonElement e = Required(obj, name);
-            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out int v) || v < min)
-            {
-                string what = min > 0 ? "a positive integer" : "an integer >= 0";
-                throw Bad($"\"{name}\" must be {what}, found {e.GetRawText()}");
-            }
-
-            return v;
-        }
-
-        private JsonElement Required(JsonElement obj, string name, string? parent = null)
-        {
-            if (!obj.TryGetProperty(name, out JsonElement e))
-            {
-                throw Bad(parent is null ? $"\"{name}\" is missing" : $"\"{parent}.{name}\" is missing");
-            }
-
-            return e;
-        }
-
-        private ModelPackageException Bad(string problem) => ModelPackageException.For(path, problem);
     }
 }

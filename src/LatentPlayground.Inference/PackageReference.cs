@@ -1,6 +1,6 @@
 using LatentPlayground.Files;
 using System.Buffers.Binary;
-using System.Text.Json;
+using LatentPlayground.Core.Json;
 
 namespace LatentPlayground.Inference;
 
@@ -14,22 +14,23 @@ public sealed record PackageReference(int Hops, int Hop, int LatentSize, float[]
 {
     public static PackageReference Load(string path)
     {
+        byte[] bytes;
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(InputFile.ReadAllBytes(path, InputFile.ManifestLimit, "reference file"));
-            JsonElement root = doc.RootElement;
-            int hops = root.GetProperty("hops").GetInt32();
-            int hop = root.GetProperty("hop").GetInt32();
-            int latentSize = root.GetProperty("latent_size").GetInt32();
-            return new PackageReference(hops, hop, latentSize,
-                Rows(path, root.GetProperty("input"), hops, hop),
-                Rows(path, root.GetProperty("latent"), hops, latentSize),
-                Rows(path, root.GetProperty("output"), hops, hop));
+            bytes = InputFile.ReadAllBytes(path, InputFile.ManifestLimit, "reference file");
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IOException)
+        catch (Exception e) when (e is InputFileException or IOException or UnauthorizedAccessException)
         {
             throw ModelPackageException.For(path, $"not a readable reference file ({e.Message})", e);
         }
+
+        var errors = new PackageFileErrors(path);
+        ReferenceContract r = JsonFile.Read<ReferenceContract>(bytes, ManifestContext.Default.ReferenceContract, errors);
+        int hops = errors.Count(r.Hops, "hops", 1), hop = errors.Count(r.Hop, "hop", 1), latentSize = errors.Count(r.LatentSize, "latent_size", 1);
+        return new PackageReference(hops, hop, latentSize,
+            Rows(errors, r.Input, "input", hops, hop),
+            Rows(errors, r.Latent, "latent", hops, latentSize),
+            Rows(errors, r.Output, "output", hops, hop));
     }
 
     /// <summary>
@@ -71,13 +72,23 @@ public sealed record PackageReference(int Hops, int Hop, int LatentSize, float[]
         return (encErr / Math.Max(encMax, 1e-12), decErr / Math.Max(decMax, 1e-12));
     }
 
-    private static float[][] Rows(string path, JsonElement tensor, int rows, int columns)
+    private static float[][] Rows(PackageFileErrors errors, ReferenceTensorContract? tensor, string field, int rows, int columns)
     {
-        int[] shape = [.. tensor.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32())];
-        byte[] bytes = Convert.FromBase64String(tensor.GetProperty("data").GetString()!);
-        if (shape.Length != 2 || shape[0] != rows || shape[1] != columns || bytes.Length != rows * columns * sizeof(float))
+        ReferenceTensorContract t = errors.Required(tensor, field);
+        List<int> shape = errors.Required(t.Shape, $"{field}.shape");
+        byte[] bytes;
+        try
         {
-            throw ModelPackageException.For(path, $"a tensor of shape [{string.Join(", ", shape)}] where [{rows}, {columns}] was expected");
+            bytes = Convert.FromBase64String(errors.Required(t.Data, $"{field}.data"));
+        }
+        catch (FormatException)
+        {
+            throw errors.Bad($"{field}.data", "must be base64 float32 rows");
+        }
+
+        if (shape.Count != 2 || shape[0] != rows || shape[1] != columns || bytes.Length != rows * columns * sizeof(float))
+        {
+            throw errors.Bad(field, $"is a tensor of shape [{string.Join(", ", shape)}] where [{rows}, {columns}] was expected");
         }
 
         var result = new float[rows][];

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using LatentPlayground.Core.Json;
 using LatentPlayground.Core.Parameters;
 
 namespace LatentPlayground.Core.Presets;
@@ -14,7 +14,8 @@ namespace LatentPlayground.Core.Presets;
 /// </code>
 /// Parameter values are numbers, or the names the display shows (choice names, "on"/"off", note
 /// values). Parameters a file leaves out take their defaults, so a hand-written preset can be short.
-/// Pure text in and out: reading and writing files is the caller's business.
+/// Pure text in and out: reading and writing files is the caller's business. The file's shape is
+/// <see cref="PresetContract"/>; this checks the values. Thread: any (no state).
 /// </summary>
 public static class PresetJson
 {
@@ -36,156 +37,121 @@ public static class PresetJson
     /// <exception cref="PresetFormatException">Anything wrong, named in one line.</exception>
     public static Preset Parse(string json, string source, IReadOnlyList<PresetMigration> migrations)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(migrations);
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new PresetFormatException($"{source}: not valid JSON (line {e.LineNumber + 1}): {FirstLine(e.Message)}", e);
-        }
-
+        var errors = new PresetErrors(source);
+        JsonDocument doc = JsonFile.Parse(json, PresetContext.Default.Options, errors);
         int fileSchema = doc.RootElement.ValueKind == JsonValueKind.Object
             && doc.RootElement.TryGetProperty("schema", out JsonElement declared)
             && declared.ValueKind == JsonValueKind.Number && declared.TryGetInt32(out int n) ? n : Schema;
         if (fileSchema >= 0 && fileSchema < Schema)
         {
-            doc = Migrate(doc, fileSchema, source, migrations);
+            doc = Migrate(doc, fileSchema, errors, migrations);
         }
 
+        PresetContract file;
         using (doc)
         {
-            JsonElement root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Bad(source, "(top level)", "must be a JSON object");
-            }
-
-            int schema = ReadSchema(root, source);
-            if (schema > Schema)
-            {
-                throw Bad(source, "schema", $"{schema} is newer than this firmware reads ({Schema}); update the pedal");
-            }
-
-            string name = OptionalString(root, "name", source) ?? Path.GetFileNameWithoutExtension(source);
-            var parameters = new ParameterSet();
-            if (root.TryGetProperty("parameters", out JsonElement values))
-            {
-                if (values.ValueKind != JsonValueKind.Object)
-                {
-                    throw Bad(source, "parameters", "must be an object of name: value");
-                }
-
-                foreach (JsonProperty p in values.EnumerateObject())
-                {
-                    ReadParameter(parameters, p, source);
-                }
-            }
-
-            foreach (JsonProperty p in root.EnumerateObject())
-            {
-                if (p.Name is not ("schema" or "name" or "model" or "parameters" or "bending" or "xy"))
-                {
-                    throw Bad(source, p.Name, "is not a preset field (schema, name, model, parameters, bending, xy)");
-                }
-            }
-
-            return new Preset
-            {
-                Name = name,
-                Model = OptionalString(root, "model", source),
-                Parameters = parameters,
-                Bending = OptionalString(root, "bending", source),
-                Xy = OptionalString(root, "xy", source),
-            };
+            file = JsonFile.Read(doc.RootElement, PresetContext.Default.PresetContract, errors);
         }
+
+        int schema = errors.Required(file.Schema, "schema");
+        if (schema < 1)
+        {
+            throw errors.Bad("schema", string.Create(CultureInfo.InvariantCulture, $"must be a whole number from 1, not {schema}"));
+        }
+
+        if (schema > Schema)
+        {
+            throw errors.Bad("schema", string.Create(CultureInfo.InvariantCulture, $"{schema} is newer than this firmware reads ({Schema}); update the pedal"));
+        }
+
+        var parameters = new ParameterSet();
+        foreach ((string name, JsonElement value) in file.Parameters ?? [])
+        {
+            ReadParameter(parameters, name, value, errors);
+        }
+
+        return new Preset
+        {
+            Name = file.Name ?? Path.GetFileNameWithoutExtension(source),
+            Model = file.Model,
+            Parameters = parameters,
+            Bending = file.Bending,
+            Xy = file.Xy,
+        };
     }
 
     /// <summary>Writes a preset with every parameter, in table order, one per line.</summary>
     public static string Serialize(Preset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        var values = new Dictionary<string, JsonElement>();
+        foreach (ParameterDescriptor d in ParameterTable.All)
         {
-            w.WriteStartObject();
-            w.WriteNumber("schema", Schema);
-            w.WriteString("name", preset.Name);
-            WriteOptional(w, "model", preset.Model);
-            w.WriteStartObject("parameters");
-            foreach (ParameterDescriptor d in ParameterTable.All)
+            double v = preset.Parameters[d.Id];
+            switch (d.Kind)
             {
-                double v = preset.Parameters[d.Id];
-                switch (d.Kind)
-                {
-                    case ParameterKind.Action:
-                        break;
-                    case ParameterKind.Toggle or ParameterKind.Choice:
-                        w.WriteString(d.Name, d.Format(v));
-                        break;
-                    default:
-                        w.WriteNumber(d.Name, Math.Round(v, 6));
-                        break;
-                }
+                case ParameterKind.Action:
+                    break;
+                case ParameterKind.Toggle or ParameterKind.Choice:
+                    values[d.Name] = JsonSerializer.SerializeToElement(d.Format(v), PresetContext.Default.String);
+                    break;
+                default:
+                    values[d.Name] = JsonSerializer.SerializeToElement(Math.Round(v, 6), PresetContext.Default.Double);
+                    break;
             }
-
-            w.WriteEndObject();
-            WriteOptional(w, "bending", preset.Bending);
-            WriteOptional(w, "xy", preset.Xy);
-            w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        var file = new PresetContract(Schema, preset.Name, preset.Model, values, preset.Bending, preset.Xy);
+        return JsonSerializer.Serialize(file, PresetContext.Default.PresetContract) + "\n";
     }
 
-    private static void ReadParameter(ParameterSet parameters, JsonProperty p, string source)
+    private static void ReadParameter(ParameterSet parameters, string name, JsonElement value, PresetErrors errors)
     {
-        string field = $"parameters.{p.Name}";
-        if (!ParameterTable.TryFind(p.Name, out ParameterDescriptor d))
+        string field = $"parameters.{name}";
+        if (!ParameterTable.TryFind(name, out ParameterDescriptor d))
         {
-            throw Bad(source, field, "is not a parameter");
+            throw errors.Bad(field, "is not a parameter");
         }
 
         if (d.Kind == ParameterKind.Action)
         {
-            throw Bad(source, field, "is an action and cannot be stored");
+            throw errors.Bad(field, "is an action and cannot be stored");
         }
 
-        string text = p.Value.ValueKind switch
+        string text = value.ValueKind switch
         {
-            JsonValueKind.Number => p.Value.GetRawText(),
-            JsonValueKind.String => p.Value.GetString()!,
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString()!,
             JsonValueKind.True => "on",
             JsonValueKind.False => "off",
-            _ => throw Bad(source, field, $"must be a number or a name, not {p.Value.ValueKind.ToString().ToLowerInvariant()}"),
+            _ => throw errors.Bad(field, $"must be a number or a name, not {FieldErrors.Show(value)}"),
         };
 
-        if (!d.TryParse(text, out double value, out string error))
+        if (!d.TryParse(text, out double parsed, out string error))
         {
             // The descriptor's message starts with the parameter's name; the field path replaces it.
             string problem = error.StartsWith(d.Name + ": ", StringComparison.Ordinal) ? error[(d.Name.Length + 2)..] : error;
-            throw Bad(source, field, problem);
+            throw errors.Bad(field, problem);
         }
 
-        parameters.Set(d.Id, value);
+        parameters.Set(d.Id, parsed);
     }
 
     // Each step rewrites the whole object; the result is read as a current-schema preset, so a migration
     // that leaves something invalid is reported like any bad field.
-    private static JsonDocument Migrate(JsonDocument doc, int schema, string source, IReadOnlyList<PresetMigration> migrations)
+    private static JsonDocument Migrate(JsonDocument doc, int schema, PresetErrors errors, IReadOnlyList<PresetMigration> migrations)
     {
         using (doc)
         {
-            System.Text.Json.Nodes.JsonNode? node = System.Text.Json.Nodes.JsonNode.Parse(doc.RootElement.GetRawText());
+            System.Text.Json.Nodes.JsonNode? node = System.Text.Json.Nodes.JsonNode.Parse(
+                doc.RootElement.GetRawText(), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             for (int version = schema; version < Schema; version++)
             {
                 PresetMigration? step = migrations.FirstOrDefault(m => m.From == version);
                 if (step is null || node is not System.Text.Json.Nodes.JsonObject obj)
                 {
-                    throw Bad(source, "schema", $"{schema} is older than this firmware can convert (from {Schema})");
+                    throw errors.Bad("schema", $"{schema} is older than this firmware can convert (from {Schema})");
                 }
 
                 node = step.Upgrade(obj);
@@ -194,56 +160,5 @@ public static class PresetJson
 
             return JsonDocument.Parse(node!.ToJsonString());
         }
-    }
-
-    private static int ReadSchema(JsonElement root, string source)
-    {
-        if (!root.TryGetProperty("schema", out JsonElement s))
-        {
-            throw Bad(source, "schema", "is missing");
-        }
-
-        if (s.ValueKind != JsonValueKind.Number || !s.TryGetInt32(out int schema) || schema < 1)
-        {
-            throw Bad(source, "schema", $"must be a whole number from 1, not {s.GetRawText()}");
-        }
-
-        return schema;
-    }
-
-    private static string? OptionalString(JsonElement root, string name, string source)
-    {
-        if (!root.TryGetProperty(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (e.ValueKind != JsonValueKind.String)
-        {
-            throw Bad(source, name, "must be a string");
-        }
-
-        return e.GetString();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static PresetFormatException Bad(string source, string field, string problem) =>
-        new($"{source}: {field}: {problem}");
-
-    private static string FirstLine(string s)
-    {
-        int i = s.IndexOf('\n', StringComparison.Ordinal);
-        return (i < 0 ? s : s[..i]).Trim();
     }
 }

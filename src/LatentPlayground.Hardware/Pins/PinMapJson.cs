@@ -1,5 +1,7 @@
 using LatentPlayground.Files;
+using System.Globalization;
 using System.Text.Json;
+using LatentPlayground.Core.Json;
 
 namespace LatentPlayground.Hardware.Pins;
 
@@ -26,199 +28,135 @@ public static class PinMapJson
     /// <exception cref="PinMapFormatException">Anything wrong, named in one line.</exception>
     public static PinMap Parse(string json, string source)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var f = new JsonFields(source);
-        JsonDocument doc;
-        try
+        var f = new PinMapErrors(source);
+        PinMapContract file = JsonFile.Read(json, PinMapContext.Default.PinMapContract, f);
+        int schema = f.Required(file.Schema, "schema");
+        if (schema != Schema)
         {
-            doc = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new PinMapFormatException($"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split('.')[0]}", e);
+            throw f.Bad("schema", $"{schema} is not a version this firmware reads ({Schema})");
         }
 
-        using (doc)
+        var pins = new PinLedger(f);
+        HatInfo hat = ReadHat(f, f.Required(file.Hat, "hat"));
+        pins.Reserve(hat);
+        var map = new PinMap
         {
-            JsonElement root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw f.Bad("(top level)", "must be a JSON object");
-            }
+            Schema = schema,
+            Board = f.Text(file.Board, "board"),
+            GpioChip = f.NonNegative(file.GpioChip, "gpioChip"),
+            Hat = hat,
+            I2c = ReadI2c(f, f.Required(file.I2c, "i2c"), pins),
+            Spi = file.Spi is { } spi ? ReadSpi(f, spi, pins) : null,
+            MidiIn = file.MidiIn is { } midi ? new MidiInPins(f.Text(midi.Uart, "midiIn.uart"), pins.Claim(f.Required(midi.RxGpio, "midiIn.rxGpio"), "midiIn.rxGpio")) : null,
+            Footswitches = ReadSwitches(f, f.Required(file.Footswitches, "footswitches"), pins),
+            Leds = ReadLeds(f, f.Required(file.Leds, "leds"), pins),
+            Encoder = ReadEncoder(f, f.Required(file.Encoder, "encoder"), pins),
+            Adcs = [],
+            Knobs = [],
+            Display = new DisplayDevice(0),
+        };
 
-            f.OnlyFields(root, string.Empty, "schema", "board", "notes", "gpioChip", "hat", "i2c", "spi", "midiIn", "footswitches", "leds", "encoder", "adcs", "knobs", "expression", "display");
-            int schema = f.Int(root, "schema", "schema");
-            if (schema != Schema)
-            {
-                throw f.Bad("schema", $"{schema} is not a version this firmware reads ({Schema})");
-            }
-
-            var pins = new PinLedger(f);
-            HatInfo hat = ReadHat(f, root);
-            pins.Reserve(hat);
-            var map = new PinMap
-            {
-                Schema = schema,
-                Board = f.String(root, "board", "board"),
-                GpioChip = NonNegative(f, root, "gpioChip", "gpioChip"),
-                Hat = hat,
-                I2c = ReadI2c(f, root, pins),
-                Spi = ReadSpi(f, root, pins),
-                MidiIn = ReadMidiIn(f, root, pins),
-                Footswitches = ReadSwitches(f, root, pins),
-                Leds = ReadLeds(f, root, pins),
-                Encoder = ReadEncoder(f, root, pins),
-                Adcs = [],
-                Knobs = [],
-                Display = new DisplayDevice(0),
-            };
-
-            IReadOnlyList<AdcDevice> adcs = ReadAdcs(f, root, map);
-            var channels = new Dictionary<(string, int), string>();
-            IReadOnlyList<AnalogInput> knobs = ReadKnobs(f, root, adcs, channels);
-            AnalogInput? expression = f.OptionalObject(root, "expression", "expression") is JsonElement ex
-                ? ReadInput(f, ex, "expression", ex.TryGetProperty("name", out _) ? f.String(ex, "name", "expression.name") : "expression", adcs, channels)
-                : null;
-            DisplayDevice display = ReadDisplay(f, root);
-            CheckI2cAddresses(f, hat, map.I2c, adcs, display);
-            return map with { Adcs = adcs, Knobs = knobs, Expression = expression, Display = display };
+        IReadOnlyList<AdcDevice> adcs = ReadAdcs(f, f.Required(file.Adcs, "adcs"), map);
+        var channels = new Dictionary<(string, int), string>();
+        var knobs = new List<AnalogInput>();
+        foreach (InputContract k in f.Required(file.Knobs, "knobs"))
+        {
+            string path = $"knobs[{knobs.Count}]";
+            knobs.Add(ReadInput(f, k, path, UniqueName(f, k.Name, path, knobs.Select(n => n.Name)), adcs, channels));
         }
+
+        AnalogInput? expression = file.Expression is { } ex
+            ? ReadInput(f, ex, "expression", ex.Name is null ? "expression" : f.Text(ex.Name, "expression.name"), adcs, channels)
+            : null;
+        DisplayDevice display = ReadDisplay(f, f.Required(file.Display, "display"));
+        CheckI2cAddresses(f, hat, map.I2c, adcs, display);
+        return map with { Adcs = adcs, Knobs = knobs, Expression = expression, Display = display };
     }
 
-    private static HatInfo ReadHat(JsonFields f, JsonElement root)
+    private static HatInfo ReadHat(PinMapErrors f, HatContract hat)
     {
-        JsonElement hat = f.Object(root, "hat", "hat");
-        f.OnlyFields(hat, "hat", "name", "gpio", "i2cBus", "i2cAddresses");
-        string name = f.String(hat, "name", "hat.name");
-        var gpio = new List<int>();
-        int i = 0;
-        foreach (JsonElement e in f.Array(hat, "gpio", "hat.gpio").EnumerateArray())
+        string name = f.Text(hat.Name, "hat.name");
+        List<int> gpio = f.Required(hat.Gpio, "hat.gpio");
+        for (int i = 0; i < gpio.Count; i++)
         {
-            gpio.Add(PinLedger.CheckRange(f, f.Int(e, $"hat.gpio[{i}]"), $"hat.gpio[{i}]"));
-            i++;
+            PinLedger.CheckRange(f, gpio[i], $"hat.gpio[{i}]");
         }
 
-        var addresses = new List<int>();
-        i = 0;
-        foreach (JsonElement e in f.Array(hat, "i2cAddresses", "hat.i2cAddresses").EnumerateArray())
-        {
-            addresses.Add(f.Address(e, $"hat.i2cAddresses[{i++}]"));
-        }
-
-        return new HatInfo(name, gpio, NonNegative(f, hat, "i2cBus", "hat.i2cBus"), addresses);
+        List<JsonElement> addresses = f.Required(hat.I2cAddresses, "hat.i2cAddresses");
+        return new HatInfo(name, gpio, f.NonNegative(hat.I2cBus, "hat.i2cBus"), [.. addresses.Select((a, i) => Address(f, a, $"hat.i2cAddresses[{i}]"))]);
     }
 
-    private static I2cBusPins ReadI2c(JsonFields f, JsonElement root, PinLedger pins)
+    private static I2cBusPins ReadI2c(PinMapErrors f, I2cContract i2c, PinLedger pins) => new(
+        f.NonNegative(i2c.Bus, "i2c.bus"),
+        pins.Claim(f.Required(i2c.SdaGpio, "i2c.sdaGpio"), "i2c.sdaGpio"),
+        pins.Claim(f.Required(i2c.SclGpio, "i2c.sclGpio"), "i2c.sclGpio"));
+
+    private static SpiBusPins ReadSpi(PinMapErrors f, SpiContract spi, PinLedger pins)
     {
-        JsonElement i2c = f.Object(root, "i2c", "i2c");
-        f.OnlyFields(i2c, "i2c", "bus", "sdaGpio", "sclGpio");
-        return new I2cBusPins(
-            NonNegative(f, i2c, "bus", "i2c.bus"),
-            pins.Claim(f.Int(i2c, "sdaGpio", "i2c.sdaGpio"), "i2c.sdaGpio"),
-            pins.Claim(f.Int(i2c, "sclGpio", "i2c.sclGpio"), "i2c.sclGpio"));
+        int bus = f.NonNegative(spi.Bus, "spi.bus");
+        int sclk = pins.Claim(f.Required(spi.SclkGpio, "spi.sclkGpio"), "spi.sclkGpio");
+        int mosi = pins.Claim(f.Required(spi.MosiGpio, "spi.mosiGpio"), "spi.mosiGpio");
+        int miso = pins.Claim(f.Required(spi.MisoGpio, "spi.misoGpio"), "spi.misoGpio");
+        List<int> cs = f.Required(spi.ChipSelectGpio, "spi.chipSelectGpio");
+        for (int i = 0; i < cs.Count; i++)
+        {
+            pins.Claim(cs[i], $"spi.chipSelectGpio[{i}]");
+        }
+
+        return cs.Count > 0 ? new SpiBusPins(bus, sclk, mosi, miso, cs) : throw f.Bad("spi.chipSelectGpio", "must list at least one chip-select line");
     }
 
-    private static SpiBusPins? ReadSpi(JsonFields f, JsonElement root, PinLedger pins)
-    {
-        if (f.OptionalObject(root, "spi", "spi") is not JsonElement spi)
-        {
-            return null;
-        }
-
-        f.OnlyFields(spi, "spi", "bus", "sclkGpio", "mosiGpio", "misoGpio", "chipSelectGpio");
-        int bus = NonNegative(f, spi, "bus", "spi.bus");
-        int sclk = pins.Claim(f.Int(spi, "sclkGpio", "spi.sclkGpio"), "spi.sclkGpio");
-        int mosi = pins.Claim(f.Int(spi, "mosiGpio", "spi.mosiGpio"), "spi.mosiGpio");
-        int miso = pins.Claim(f.Int(spi, "misoGpio", "spi.misoGpio"), "spi.misoGpio");
-        var cs = new List<int>();
-        foreach (JsonElement e in f.Array(spi, "chipSelectGpio", "spi.chipSelectGpio").EnumerateArray())
-        {
-            string path = $"spi.chipSelectGpio[{cs.Count}]";
-            cs.Add(pins.Claim(f.Int(e, path), path));
-        }
-
-        if (cs.Count == 0)
-        {
-            throw f.Bad("spi.chipSelectGpio", "must list at least one chip-select line");
-        }
-
-        return new SpiBusPins(bus, sclk, mosi, miso, cs);
-    }
-
-    private static MidiInPins? ReadMidiIn(JsonFields f, JsonElement root, PinLedger pins)
-    {
-        if (f.OptionalObject(root, "midiIn", "midiIn") is not JsonElement midi)
-        {
-            return null;
-        }
-
-        f.OnlyFields(midi, "midiIn", "uart", "rxGpio");
-        return new MidiInPins(f.String(midi, "uart", "midiIn.uart"), pins.Claim(f.Int(midi, "rxGpio", "midiIn.rxGpio"), "midiIn.rxGpio"));
-    }
-
-    private static List<SwitchPin> ReadSwitches(JsonFields f, JsonElement root, PinLedger pins)
+    private static List<SwitchPin> ReadSwitches(PinMapErrors f, List<SwitchContract> switches, PinLedger pins)
     {
         var list = new List<SwitchPin>();
-        foreach (JsonElement e in Items(f, root, "footswitches", "footswitches"))
+        foreach (SwitchContract e in switches)
         {
             string path = $"footswitches[{list.Count}]";
-            f.OnlyFields(e, path, "name", "gpio", "activeLow");
-            string name = UniqueName(f, e, path, list.Select(s => s.Name));
-            list.Add(new SwitchPin(name, pins.Claim(f.Int(e, "gpio", $"{path}.gpio"), $"{path}.gpio"), f.OptionalBool(e, "activeLow", $"{path}.activeLow", true)));
+            string name = UniqueName(f, e.Name, path, list.Select(s => s.Name));
+            list.Add(new SwitchPin(name, pins.Claim(f.Required(e.Gpio, $"{path}.gpio"), $"{path}.gpio"), e.ActiveLow ?? true));
         }
 
         return list;
     }
 
-    private static List<LedPin> ReadLeds(JsonFields f, JsonElement root, PinLedger pins)
+    private static List<LedPin> ReadLeds(PinMapErrors f, List<LedContract> leds, PinLedger pins)
     {
         var list = new List<LedPin>();
-        foreach (JsonElement e in Items(f, root, "leds", "leds"))
+        foreach (LedContract e in leds)
         {
             string path = $"leds[{list.Count}]";
-            f.OnlyFields(e, path, "name", "gpio", "activeHigh");
-            string name = UniqueName(f, e, path, list.Select(l => l.Name));
-            list.Add(new LedPin(name, pins.Claim(f.Int(e, "gpio", $"{path}.gpio"), $"{path}.gpio"), f.OptionalBool(e, "activeHigh", $"{path}.activeHigh", true)));
+            string name = UniqueName(f, e.Name, path, list.Select(l => l.Name));
+            list.Add(new LedPin(name, pins.Claim(f.Required(e.Gpio, $"{path}.gpio"), $"{path}.gpio"), e.ActiveHigh ?? true));
         }
 
         return list;
     }
 
-    private static EncoderPins ReadEncoder(JsonFields f, JsonElement root, PinLedger pins)
+    private static EncoderPins ReadEncoder(PinMapErrors f, EncoderContract enc, PinLedger pins)
     {
-        JsonElement enc = f.Object(root, "encoder", "encoder");
-        f.OnlyFields(enc, "encoder", "aGpio", "bGpio", "pushGpio", "transitionsPerDetent");
-        int a = pins.Claim(f.Int(enc, "aGpio", "encoder.aGpio"), "encoder.aGpio");
-        int b = pins.Claim(f.Int(enc, "bGpio", "encoder.bGpio"), "encoder.bGpio");
-        int? push = f.OptionalInt(enc, "pushGpio", "encoder.pushGpio") is int p ? pins.Claim(p, "encoder.pushGpio") : null;
-        int transitions = f.OptionalInt(enc, "transitionsPerDetent", "encoder.transitionsPerDetent") ?? 4;
-        if (transitions is not (1 or 2 or 4))
-        {
-            throw f.Bad("encoder.transitionsPerDetent", $"{transitions} is not 1, 2 or 4");
-        }
-
-        return new EncoderPins(a, b, push, transitions);
+        int a = pins.Claim(f.Required(enc.AGpio, "encoder.aGpio"), "encoder.aGpio");
+        int b = pins.Claim(f.Required(enc.BGpio, "encoder.bGpio"), "encoder.bGpio");
+        int? push = enc.PushGpio is int p ? pins.Claim(p, "encoder.pushGpio") : null;
+        int transitions = enc.TransitionsPerDetent ?? 4;
+        return transitions is 1 or 2 or 4
+            ? new EncoderPins(a, b, push, transitions)
+            : throw f.Bad("encoder.transitionsPerDetent", $"{transitions} is not 1, 2 or 4");
     }
 
-    private static List<AdcDevice> ReadAdcs(JsonFields f, JsonElement root, PinMap map)
+    private static List<AdcDevice> ReadAdcs(PinMapErrors f, List<AdcContract> adcs, PinMap map)
     {
         var list = new List<AdcDevice>();
-        foreach (JsonElement e in Items(f, root, "adcs", "adcs"))
+        foreach (AdcContract e in adcs)
         {
             string path = $"adcs[{list.Count}]";
-            string name = UniqueName(f, e, path, list.Select(a => a.Name));
-            string type = f.String(e, "type", $"{path}.type");
-            double supply = f.Number(e, "potSupplyVolts", $"{path}.potSupplyVolts");
-            if (supply is <= 0 or > 5.5)
-            {
-                throw f.Bad($"{path}.potSupplyVolts", $"{supply} V is outside 0-5.5 V");
-            }
-
+            string name = UniqueName(f, e.Name, path, list.Select(a => a.Name));
+            string type = f.Text(e.Type, $"{path}.type");
+            double supply = Volts(f, e.PotSupplyVolts, $"{path}.potSupplyVolts");
             switch (type)
             {
                 case "ads1115":
-                    f.OnlyFields(e, path, "name", "type", "i2cAddress", "potSupplyVolts");
-                    int address = f.Address(e, "i2cAddress", $"{path}.i2cAddress");
+                    OnlyFor(f, path, e.ChipSelect is null ? e.VrefVolts is null ? null : "vrefVolts" : "chipSelect", "name, type, i2cAddress, potSupplyVolts");
+                    int address = Address(f, e.I2cAddress, $"{path}.i2cAddress");
                     if (address is < 0x48 or > 0x4B)
                     {
                         throw f.Bad($"{path}.i2cAddress", $"0x{address:X2} is not an ADS1115 address (0x48-0x4B, set by the ADDR pin)");
@@ -232,9 +170,8 @@ public static class PinMapJson
                         throw f.Bad($"{path}.type", "an mcp3008 needs the \"spi\" section");
                     }
 
-                    f.OnlyFields(e, path, "name", "type", "chipSelect", "potSupplyVolts", "vrefVolts");
-
-                    int cs = f.Int(e, "chipSelect", $"{path}.chipSelect");
+                    OnlyFor(f, path, e.I2cAddress.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : "i2cAddress", "name, type, chipSelect, potSupplyVolts, vrefVolts");
+                    int cs = f.Required(e.ChipSelect, $"{path}.chipSelect");
                     if (cs < 0 || cs >= map.Spi.ChipSelectGpio.Count)
                     {
                         throw f.Bad($"{path}.chipSelect", $"{cs} is not one of spi.chipSelectGpio's {map.Spi.ChipSelectGpio.Count} lines");
@@ -245,13 +182,7 @@ public static class PinMapJson
                         throw f.Bad($"{path}.chipSelect", $"chip select {cs} is already used by another ADC");
                     }
 
-                    double vref = f.Number(e, "vrefVolts", $"{path}.vrefVolts");
-                    if (vref is <= 0 or > 5.5)
-                    {
-                        throw f.Bad($"{path}.vrefVolts", $"{vref} V is outside 0-5.5 V");
-                    }
-
-                    list.Add(new AdcDevice(name, AdcKind.Mcp3008, null, cs, supply, vref));
+                    list.Add(new AdcDevice(name, AdcKind.Mcp3008, null, cs, supply, Volts(f, e.VrefVolts, $"{path}.vrefVolts")));
                     break;
                 default:
                     throw f.Bad($"{path}.type", $"\"{type}\" is not a supported ADC (ads1115, mcp3008)");
@@ -261,26 +192,27 @@ public static class PinMapJson
         return list;
     }
 
-    private static List<AnalogInput> ReadKnobs(JsonFields f, JsonElement root, IReadOnlyList<AdcDevice> adcs, Dictionary<(string, int), string> channels)
+    // One contract holds both chips' fields; a field of the other chip is refused as the old per-chip lists did.
+    private static void OnlyFor(PinMapErrors f, string path, string? foreign, string expected)
     {
-        var list = new List<AnalogInput>();
-        foreach (JsonElement e in Items(f, root, "knobs", "knobs"))
+        if (foreign is not null)
         {
-            string path = $"knobs[{list.Count}]";
-            string name = UniqueName(f, e, path, list.Select(k => k.Name));
-            list.Add(ReadInput(f, e, path, name, adcs, channels));
+            throw f.Bad($"{path}.{foreign}", $"is not a field here (expected {expected})");
         }
-
-        return list;
     }
 
-    private static AnalogInput ReadInput(JsonFields f, JsonElement e, string path, string name, IReadOnlyList<AdcDevice> adcs, Dictionary<(string, int), string> channels)
+    private static double Volts(PinMapErrors f, double? value, string field)
     {
-        f.OnlyFields(e, path, "name", "adc", "channel");
-        string adcName = f.String(e, "adc", $"{path}.adc");
+        double volts = f.Required(value, field);
+        return volts is <= 0 or > 5.5 ? throw f.Bad(field, string.Create(CultureInfo.InvariantCulture, $"{volts} V is outside 0-5.5 V")) : volts;
+    }
+
+    private static AnalogInput ReadInput(PinMapErrors f, InputContract e, string path, string name, IReadOnlyList<AdcDevice> adcs, Dictionary<(string, int), string> channels)
+    {
+        string adcName = f.Text(e.Adc, $"{path}.adc");
         AdcDevice adc = adcs.FirstOrDefault(a => a.Name == adcName)
             ?? throw f.Bad($"{path}.adc", $"\"{adcName}\" is not one of adcs ({string.Join(", ", adcs.Select(a => a.Name))})");
-        int channel = f.Int(e, "channel", $"{path}.channel");
+        int channel = f.Required(e.Channel, $"{path}.channel");
         if (channel < 0 || channel >= adc.ChannelCount)
         {
             throw f.Bad($"{path}.channel", $"{channel} is not an input of the {adc.Kind} \"{adc.Name}\" (0-{adc.ChannelCount - 1})");
@@ -294,26 +226,48 @@ public static class PinMapJson
         return new AnalogInput(name, adc.Name, channel);
     }
 
-    private static DisplayDevice ReadDisplay(JsonFields f, JsonElement root)
+    private static DisplayDevice ReadDisplay(PinMapErrors f, DisplayContract display)
     {
-        JsonElement display = f.Object(root, "display", "display");
-        f.OnlyFields(display, "display", "type", "i2cAddress");
-        string type = f.String(display, "type", "display.type");
+        string type = f.Text(display.Type, "display.type");
         if (type != "ssd1306")
         {
             throw f.Bad("display.type", $"\"{type}\" is not a supported display (ssd1306)");
         }
 
-        int address = f.Address(display, "i2cAddress", "display.i2cAddress");
-        if (address is not (0x3C or 0x3D))
-        {
-            throw f.Bad("display.i2cAddress", $"0x{address:X2} is not an SSD1306 address (0x3C or 0x3D, set by SA0)");
-        }
-
-        return new DisplayDevice(address);
+        int address = Address(f, display.I2cAddress, "display.i2cAddress");
+        return address is 0x3C or 0x3D
+            ? new DisplayDevice(address)
+            : throw f.Bad("display.i2cAddress", $"0x{address:X2} is not an SSD1306 address (0x3C or 0x3D, set by SA0)");
     }
 
-    private static void CheckI2cAddresses(JsonFields f, HatInfo hat, I2cBusPins i2c, IReadOnlyList<AdcDevice> adcs, DisplayDevice display)
+    /// <summary>An I2C address: text "0x48" (as datasheets write it) or a number.</summary>
+    private static int Address(PinMapErrors f, JsonElement e, string path)
+    {
+        int value;
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            string text = e.GetString()!;
+            bool hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+            if (!int.TryParse(hex ? text[2..] : text, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out value))
+            {
+                throw f.Bad(path, $"\"{text}\" is not an address (write it like \"0x48\")");
+            }
+        }
+        else if (e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw f.Bad(path, "is missing");
+        }
+        else if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out value))
+        {
+            throw f.Bad(path, $"must be an address like \"0x48\", not {FieldErrors.Show(e)}");
+        }
+
+        return value is < 0x08 or > 0x77
+            ? throw f.Bad(path, $"0x{value:X2} is not a usable 7-bit I2C address (0x08-0x77)")
+            : value;
+    }
+
+    private static void CheckI2cAddresses(PinMapErrors f, HatInfo hat, I2cBusPins i2c, IReadOnlyList<AdcDevice> adcs, DisplayDevice display)
     {
         var taken = new Dictionary<int, string>();
         if (hat.I2cBus == i2c.Bus)
@@ -343,46 +297,19 @@ public static class PinMapJson
         }
     }
 
-    private static IEnumerable<JsonElement> Items(JsonFields f, JsonElement root, string name, string path)
+    private static string UniqueName(PinMapErrors f, string? value, string path, IEnumerable<string> earlier)
     {
-        JsonElement array = f.Array(root, name, path);
-        int i = 0;
-        foreach (JsonElement e in array.EnumerateArray())
-        {
-            if (e.ValueKind != JsonValueKind.Object)
-            {
-                throw f.Bad($"{path}[{i}]", "must be an object");
-            }
-
-            i++;
-            yield return e;
-        }
-    }
-
-    private static string UniqueName(JsonFields f, JsonElement e, string path, IEnumerable<string> earlier)
-    {
-        string name = f.String(e, "name", $"{path}.name");
-        if (earlier.Contains(name, StringComparer.Ordinal))
-        {
-            throw f.Bad($"{path}.name", $"\"{name}\" is used twice");
-        }
-
-        return name;
-    }
-
-    private static int NonNegative(JsonFields f, JsonElement parent, string name, string path)
-    {
-        int value = f.Int(parent, name, path);
-        return value >= 0 ? value : throw f.Bad(path, $"{value} must not be negative");
+        string name = f.Text(value, $"{path}.name");
+        return earlier.Contains(name, StringComparer.Ordinal) ? throw f.Bad($"{path}.name", $"\"{name}\" is used twice") : name;
     }
 
     /// <summary>Which field took which GPIO line; refuses out-of-range lines, a second use, and the HAT's lines.</summary>
-    private sealed class PinLedger(JsonFields f)
+    private sealed class PinLedger(PinMapErrors f)
     {
         private readonly Dictionary<int, string> _owners = [];
 
         /// <summary>The line, if it is on the header; else the error naming <paramref name="path"/>. Thread: any.</summary>
-        public static int CheckRange(JsonFields f, int gpio, string path) =>
+        public static int CheckRange(PinMapErrors f, int gpio, string path) =>
             gpio is >= 0 and <= Pi5Header.MaxGpio ? gpio : throw f.Bad(path, $"{gpio} is not a GPIO on the 40-pin header (0-{Pi5Header.MaxGpio})");
 
         /// <summary>Marks the HAT's own lines as taken. Thread: the parsing thread.</summary>

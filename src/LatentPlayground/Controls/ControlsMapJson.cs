@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LatentPlayground.Core.Json;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Ui;
 
@@ -14,6 +15,7 @@ namespace LatentPlayground.Controls;
 /// </code>
 /// A section, footswitch or page the file leaves out keeps its default; a gesture left out does nothing.
 /// Errors name the file and the field, e.g. <c>controls.json: knobs.offsets[1][2]: "offset.9" is not a parameter</c>.
+/// The file's shape is <see cref="ControlsMapContract"/>; this checks the names and values. Thread: startup.
 /// </summary>
 public static class ControlsMapJson
 {
@@ -25,143 +27,79 @@ public static class ControlsMapJson
     /// <exception cref="FormatException">One line naming the file and the field.</exception>
     public static ControlsMap Parse(string json, string source)
     {
-        JsonDocument doc;
-        try
+        var errors = new ControlsMapErrors(source);
+        ControlsMapContract file = JsonFile.Read(json, ControlsMapContext.Default.ControlsMapContract, errors);
+        if (file.Schema != Schema)
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{source}: not valid JSON (line {e.LineNumber + 1})", e);
+            throw errors.Bad("schema", $"must be {Schema}");
         }
 
-        using (doc)
+        ControlsMap map = ControlsMap.Default;
+        if (file.Footswitches is { } footswitches)
         {
-            JsonElement root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var switches = new Dictionary<string, FootswitchGestures>(FootswitchMap.Default.Footswitches);
+            foreach ((string name, GesturesContract gestures) in footswitches)
             {
-                throw Bad(source, "(top level)", "must be a JSON object");
+                string path = $"footswitches.{name}";
+                switches[name] = new FootswitchGestures(
+                    Action(gestures.Press, $"{path}.press", errors),
+                    Action(gestures.Long, $"{path}.long", errors),
+                    Action(gestures.Double, $"{path}.double", errors));
             }
 
-            if (!root.TryGetProperty("schema", out JsonElement schema) || schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out int s) || s != Schema)
-            {
-                throw Bad(source, "schema", $"must be {Schema}");
-            }
-
-            ControlsMap map = ControlsMap.Default;
-            foreach (JsonProperty top in root.EnumerateObject())
-            {
-                switch (top.Name)
-                {
-                    case "schema":
-                        break;
-                    case "footswitches":
-                        map = map with { Footswitches = Footswitches(top.Value, source) };
-                        break;
-                    case "knobs":
-                        map = map with { Knobs = Knobs(top.Value, source) };
-                        break;
-                    case "expression":
-                        map = map with { Expression = Expression(top.Value, source) };
-                        break;
-                    default:
-                        throw Bad(source, top.Name, "is not a controls map field (schema, footswitches, knobs, expression)");
-                }
-            }
-
-            return map;
+            map = map with { Footswitches = new FootswitchMap(switches) };
         }
+
+        if (file.Knobs is { } knobs)
+        {
+            map = map with { Knobs = Knobs(knobs, errors) };
+        }
+
+        if (file.Expression is { } expression)
+        {
+            map = map with { Expression = Expression(expression, errors) };
+        }
+
+        return map;
     }
 
-    private static FootswitchMap Footswitches(JsonElement section, string source)
-    {
-        if (section.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(source, "footswitches", "must be an object of footswitch name: gestures");
-        }
-
-        var map = new Dictionary<string, FootswitchGestures>(FootswitchMap.Default.Footswitches);
-        foreach (JsonProperty sw in section.EnumerateObject())
-        {
-            map[sw.Name] = Gestures(sw, source);
-        }
-
-        return new FootswitchMap(map);
-    }
-
-    private static FootswitchGestures Gestures(JsonProperty sw, string source)
-    {
-        string path = $"footswitches.{sw.Name}";
-        if (sw.Value.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(source, path, "must be an object with press, long and double");
-        }
-
-        string press = PedalActions.None, longPress = PedalActions.None, doublePress = PedalActions.None;
-        foreach (JsonProperty g in sw.Value.EnumerateObject())
-        {
-            string field = $"{path}.{g.Name}";
-            string action = g.Value.ValueKind == JsonValueKind.String ? g.Value.GetString()! : throw Bad(source, field, "must be an action name");
-            if (!PedalActions.IsKnown(action))
-            {
-                throw Bad(source, field, $"\"{action}\" is not an action ({string.Join(", ", PedalActions.All)})");
-            }
-
-            switch (g.Name)
-            {
-                case "press":
-                    press = action;
-                    break;
-                case "long":
-                    longPress = action;
-                    break;
-                case "double":
-                    doublePress = action;
-                    break;
-                default:
-                    throw Bad(source, field, "is not a gesture (press, long, double)");
-            }
-        }
-
-        return new FootswitchGestures(press, longPress, doublePress);
-    }
+    // A gesture left out does nothing.
+    private static string Action(string? action, string field, ControlsMapErrors errors) =>
+        action is null ? PedalActions.None
+        : PedalActions.IsKnown(action) ? action
+        : throw errors.Bad(field, $"\"{action}\" is not an action ({string.Join(", ", PedalActions.All)})");
 
     // A page is a list of parameter names by knob (null: the knob does nothing there), or a list of such lists (layers).
-    private static KnobLayout Knobs(JsonElement section, string source)
+    private static KnobLayout Knobs(Dictionary<string, JsonElement> section, ControlsMapErrors errors)
     {
-        if (section.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(source, "knobs", $"must be an object of page name: knob list (pages: {string.Join(", ", PanelPages.All)})");
-        }
-
         var pages = new Dictionary<PanelPage, IReadOnlyList<IReadOnlyList<ParameterId?>>>(KnobLayout.Default.Pages);
-        foreach (JsonProperty p in section.EnumerateObject())
+        foreach ((string name, JsonElement value) in section)
         {
-            string path = $"knobs.{p.Name}";
-            if (!PanelPages.TryParse(p.Name, out PanelPage page))
+            string path = $"knobs.{name}";
+            if (!PanelPages.TryParse(name, out PanelPage page))
             {
-                throw Bad(source, path, $"is not a page ({string.Join(", ", PanelPages.All)})");
+                throw errors.Bad(path, $"is not a page ({string.Join(", ", PanelPages.All)})");
             }
 
-            if (p.Value.ValueKind != JsonValueKind.Array || p.Value.GetArrayLength() == 0)
+            if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
             {
-                throw Bad(source, path, "must be a non-empty list of parameter names by knob, or a list of such lists");
+                throw errors.Bad(path, "must be a non-empty list of parameter names by knob, or a list of such lists");
             }
 
-            bool layered = p.Value[0].ValueKind == JsonValueKind.Array;
+            bool layered = value[0].ValueKind == JsonValueKind.Array;
             var layers = new List<IReadOnlyList<ParameterId?>>();
             if (layered)
             {
                 int i = 0;
-                foreach (JsonElement layer in p.Value.EnumerateArray())
+                foreach (JsonElement layer in value.EnumerateArray())
                 {
                     string layerPath = $"{path}[{i++}]";
-                    layers.Add(layer.ValueKind == JsonValueKind.Array ? Layer(layer, layerPath, source) : throw Bad(source, layerPath, "must be a list of parameter names, like the other layers"));
+                    layers.Add(layer.ValueKind == JsonValueKind.Array ? Layer(layer, layerPath, errors) : throw errors.Bad(layerPath, "must be a list of parameter names, like the other layers"));
                 }
             }
             else
             {
-                layers.Add(Layer(p.Value, path, source));
+                layers.Add(Layer(value, path, errors));
             }
 
             pages[page] = layers;
@@ -170,11 +108,11 @@ public static class ControlsMapJson
         return new KnobLayout(pages);
     }
 
-    private static List<ParameterId?> Layer(JsonElement list, string path, string source)
+    private static List<ParameterId?> Layer(JsonElement list, string path, ControlsMapErrors errors)
     {
         if (list.GetArrayLength() > MaxKnobs)
         {
-            throw Bad(source, path, $"lists {list.GetArrayLength()} knobs; at most {MaxKnobs}");
+            throw errors.Bad(path, $"lists {list.GetArrayLength()} knobs; at most {MaxKnobs}");
         }
 
         var knobs = new List<ParameterId?>();
@@ -188,73 +126,50 @@ public static class ControlsMapJson
                 continue;
             }
 
-            knobs.Add(KnobParameter(e, field, source));
+            knobs.Add(KnobParameter(e, field, errors));
         }
 
         return knobs;
     }
 
-    private static ParameterId KnobParameter(JsonElement e, string field, string source)
+    private static ParameterId KnobParameter(JsonElement e, string field, ControlsMapErrors errors) =>
+        e.ValueKind == JsonValueKind.String
+            ? KnobParameter(e.GetString()!, field, errors)
+            : throw errors.Bad(field, $"must be a parameter name or null, not {FieldErrors.Show(e)}");
+
+    private static ParameterId KnobParameter(string name, string field, ControlsMapErrors errors)
     {
-        string name = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Bad(source, field, "must be a parameter name or null");
         if (!ParameterTable.TryFind(name, out ParameterDescriptor d))
         {
-            throw Bad(source, field, $"\"{name}\" is not a parameter (latentplayground params lists them)");
+            throw errors.Bad(field, $"\"{name}\" is not a parameter (latentplayground params lists them)");
         }
 
         if (d.Kind == ParameterKind.Action)
         {
-            throw Bad(source, field, $"\"{name}\" is an action, which a knob cannot hold; put it on a footswitch or a CC");
+            throw errors.Bad(field, $"\"{name}\" is an action, which a knob cannot hold; put it on a footswitch or a CC");
         }
 
         return d.Id;
     }
 
-    private static ExpressionBinding Expression(JsonElement section, string source)
+    private static ExpressionBinding Expression(ExpressionContract section, ControlsMapErrors errors)
     {
-        if (section.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(source, "expression", "must be an object with parameter, heel and toe");
-        }
-
-        if (!section.TryGetProperty("parameter", out JsonElement p))
-        {
-            throw Bad(source, "expression.parameter", "is missing");
-        }
-
-        ParameterDescriptor d = ParameterTable.Get(KnobParameter(p, "expression.parameter", source));
-        double heel = d.Min, toe = d.Max;
-        foreach (JsonProperty f in section.EnumerateObject())
-        {
-            switch (f.Name)
-            {
-                case "parameter":
-                    break;
-                case "heel":
-                    heel = Value(d, f.Value, "expression.heel", source);
-                    break;
-                case "toe":
-                    toe = Value(d, f.Value, "expression.toe", source);
-                    break;
-                default:
-                    throw Bad(source, $"expression.{f.Name}", "is not an expression field (parameter, heel, toe)");
-            }
-        }
-
+        ParameterDescriptor d = ParameterTable.Get(KnobParameter(errors.Required(section.Parameter, "expression.parameter"), "expression.parameter", errors));
+        double heel = Value(d, section.Heel, "expression.heel", errors) ?? d.Min;
+        double toe = Value(d, section.Toe, "expression.toe", errors) ?? d.Max;
         return new ExpressionBinding(d.Id, heel, toe);
     }
 
     // A number, or text in the parameter's own terms ("50 %", "on", "fold").
-    private static double Value(ParameterDescriptor d, JsonElement e, string field, string source)
+    private static double? Value(ParameterDescriptor d, JsonElement e, string field, ControlsMapErrors errors)
     {
-        string text = e.ValueKind switch
+        string? text = e.ValueKind switch
         {
+            JsonValueKind.Undefined or JsonValueKind.Null => null,
             JsonValueKind.Number => e.GetRawText(),
             JsonValueKind.String => e.GetString()!,
-            _ => throw Bad(source, field, $"must be a value of {d.Name}"),
+            _ => throw errors.Bad(field, $"must be a value of {d.Name}, not {FieldErrors.Show(e)}"),
         };
-        return d.TryParse(text, out double v, out string error) ? v : throw Bad(source, field, error);
+        return text is null ? null : d.TryParse(text, out double v, out string error) ? v : throw errors.Bad(field, error);
     }
-
-    private static FormatException Bad(string source, string field, string problem) => new($"{source}: {field}: {problem}");
 }

@@ -1,6 +1,7 @@
 using LatentPlayground.Files;
 using System.Globalization;
 using System.Text.Json;
+using LatentPlayground.Core.Json;
 using LatentPlayground.Audio.Alsa;
 
 namespace LatentPlayground.Live;
@@ -15,13 +16,6 @@ namespace LatentPlayground.Live;
 public static class RunConfigFile
 {
     public const int Schema = 1;
-
-    private static readonly string[] Fields =
-    [
-        "schema", "capture", "playback", "rate", "channels", "format", "period", "periods", "budget_ms", "pace",
-        "audio_thread", "inference_thread", "model", "precision", "preset", "preset_bank", "models_folder", "extra_model_folders",
-        "state_dir", "hardware_map", "controls_map", "midi_inputs", "status_interval_s",
-    ];
 
     public static RunConfig Load(string path)
     {
@@ -48,71 +42,94 @@ public static class RunConfigFile
     /// <param name="folder">Where relative paths start.</param>
     public static RunConfig Parse(string json, string source, string folder)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new UsageException($"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split('\n')[0]}", e);
-        }
-
-        using (doc)
-        {
-            JsonElement root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new UsageException($"{source}: the config must be a JSON object");
-            }
-
-            foreach (JsonProperty p in root.EnumerateObject())
-            {
-                if (!Fields.Contains(p.Name, StringComparer.Ordinal))
-                {
-                    throw new UsageException($"{source}: {p.Name}: not a config field ({string.Join(", ", Fields)})");
-                }
-            }
-
-            var reader = new FieldReader(root, source, folder);
-            return Read(reader);
-        }
+        var errors = new RunConfigErrors(source);
+        RunConfigContract file = JsonFile.Read(json, RunConfigContext.Default.RunConfigContract, errors);
+        return Read(file, errors, folder);
     }
 
-    private static RunConfig Read(FieldReader r)
+    private static RunConfig Read(RunConfigContract f, RunConfigErrors e, string folder)
     {
-        int? schema = r.Int("schema");
-        if (schema is int s && s != Schema)
+        if (f.Schema is int s && s != Schema)
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{r.Where("schema")}: {s} is not a schema this firmware reads ({Schema})"));
+            throw e.Bad("schema", string.Create(CultureInfo.InvariantCulture, $"{s} is not a schema this firmware reads ({Schema})"));
         }
 
         var config = new RunConfig();
-        config = r.Set(config, "capture", r.String("capture"), (c, v) => c with { Capture = ConfigRules.Device(v, r.Where("capture")) });
-        config = r.Set(config, "playback", r.String("playback"), (c, v) => c with { Playback = ConfigRules.Device(v, r.Where("playback")) });
-        config = r.SetValue(config, "rate", r.Int("rate"), (c, v) => c with { Rate = ConfigRules.Rate(v, r.Where("rate")) });
-        config = r.SetValue(config, "channels", r.Int("channels"), (c, v) => c with { Channels = ConfigRules.Channels(v, r.Where("channels")) });
-        config = r.Set(config, "format", r.String("format"), (c, v) => c with { Format = Format(v, r.Where("format")) });
-        config = r.SetValue(config, "period", r.Int("period"), (c, v) => c with { Period = ConfigRules.Period(v, r.Where("period")) });
-        config = r.SetValue(config, "periods", r.Int("periods"), (c, v) => c with { Periods = ConfigRules.Periods(v, r.Where("periods")) });
-        config = r.Set(config, "budget_ms", r.Text("budget_ms"), (c, v) => c with { BudgetMilliseconds = ConfigRules.Budget(v, r.Where("budget_ms")) });
-        config = r.Set(config, "pace", r.Text("pace"), (c, v) => c with { Pace = ConfigRules.Pace(v, r.Where("pace")) });
-        config = r.Set(config, "audio_thread", r.Thread("audio_thread", config.AudioThread), (c, v) => c with { AudioThread = v });
-        config = r.Set(config, "inference_thread", r.Thread("inference_thread", config.InferenceThread), (c, v) => c with { InferenceThread = v });
-        config = r.Set(config, "model", r.Path("model", folder: true), (c, v) => c with { Model = v });
-        config = r.Set(config, "precision", r.String("precision"), (c, v) => c with { Precision = Precision(v, r.Where("precision")) });
-        config = r.Set(config, "preset", r.Path("preset", folder: false), (c, v) => c with { Preset = v });
-        config = r.Set(config, "preset_bank", r.Path("preset_bank", folder: true), (c, v) => c with { PresetBank = v });
-        config = r.Set(config, "models_folder", r.Path("models_folder", folder: true), (c, v) => c with { ModelsFolder = v });
-        config = r.Set(config, "extra_model_folders", r.Paths("extra_model_folders", folders: true), (c, v) => c with { ExtraModelFolders = v });
-        config = r.Set(config, "state_dir", r.Path("state_dir", folder: true), (c, v) => c with { StateDir = v });
-        config = r.Set(config, "hardware_map", r.Path("hardware_map", folder: false), (c, v) => c with { HardwareMap = v });
-        config = r.Set(config, "controls_map", r.Path("controls_map", folder: false), (c, v) => c with { ControlsMap = v });
-        config = r.Set(config, "midi_inputs", r.Paths("midi_inputs"), (c, v) => c with { MidiInputs = v });
-        config = r.SetValue(config, "status_interval_s", r.Number("status_interval_s"), (c, v) => c with { StatusIntervalSeconds = ConfigRules.StatusInterval(v, r.Where("status_interval_s")) });
+        config = Set(config, e, "capture", f.Capture, (c, v, w) => c with { Capture = ConfigRules.Device(v, w) });
+        config = Set(config, e, "playback", f.Playback, (c, v, w) => c with { Playback = ConfigRules.Device(v, w) });
+        config = Set(config, e, "rate", f.Rate, (c, v, w) => c with { Rate = ConfigRules.Rate(v, w) });
+        config = Set(config, e, "channels", f.Channels, (c, v, w) => c with { Channels = ConfigRules.Channels(v, w) });
+        config = Set(config, e, "format", f.Format, (c, v, w) => c with { Format = Format(v, w) });
+        config = Set(config, e, "period", f.Period, (c, v, w) => c with { Period = ConfigRules.Period(v, w) });
+        config = Set(config, e, "periods", f.Periods, (c, v, w) => c with { Periods = ConfigRules.Periods(v, w) });
+        config = Set(config, e, "budget_ms", e.TextOrNumber(f.BudgetMs, "budget_ms"), (c, v, w) => c with { BudgetMilliseconds = ConfigRules.Budget(v, w) });
+        config = Set(config, e, "pace", e.TextOrNumber(f.Pace, "pace"), (c, v, w) => c with { Pace = ConfigRules.Pace(v, w) });
+        config = Set(config, e, "audio_thread", f.AudioThread, (c, v, w) => c with { AudioThread = Thread(v, c.AudioThread, w) });
+        config = Set(config, e, "inference_thread", f.InferenceThread, (c, v, w) => c with { InferenceThread = Thread(v, c.InferenceThread, w) });
+        config = Set(config, e, "model", f.Model, (c, v, w) => c with { Model = Resolve(v, w, folder, isFolder: true) });
+        config = Set(config, e, "precision", f.Precision, (c, v, w) => c with { Precision = Precision(v, w) });
+        config = Set(config, e, "preset", f.Preset, (c, v, w) => c with { Preset = Resolve(v, w, folder, isFolder: false) });
+        config = Set(config, e, "preset_bank", f.PresetBank, (c, v, w) => c with { PresetBank = Resolve(v, w, folder, isFolder: true) });
+        config = Set(config, e, "models_folder", f.ModelsFolder, (c, v, w) => c with { ModelsFolder = Resolve(v, w, folder, isFolder: true) });
+        config = Set(config, e, "extra_model_folders", f.ExtraModelFolders, (c, v, w) => c with { ExtraModelFolders = [.. v.Select((p, i) => Resolve(p, $"{w}[{i}]", folder, isFolder: true))] });
+        config = Set(config, e, "state_dir", f.StateDir, (c, v, w) => c with { StateDir = Resolve(v, w, folder, isFolder: true) });
+        config = Set(config, e, "hardware_map", f.HardwareMap, (c, v, w) => c with { HardwareMap = Resolve(v, w, folder, isFolder: false) });
+        config = Set(config, e, "controls_map", f.ControlsMap, (c, v, w) => c with { ControlsMap = Resolve(v, w, folder, isFolder: false) });
+        config = Set(config, e, "midi_inputs", f.MidiInputs, (c, v, w) => c with { MidiInputs = [.. v.Select((p, i) => Resolve(p, $"{w}[{i}]", folder, isFolder: false))] });
+        config = Set(config, e, "status_interval_s", f.StatusIntervalS, (c, v, w) => c with { StatusIntervalSeconds = ConfigRules.StatusInterval(v, w) });
         ConfigRules.PriorityOrder(config);
         return config;
+    }
+
+    // A field the file gives is applied and remembers where it came from ("pedal.json: period"); one left out keeps the default.
+    private static RunConfig Set<T>(RunConfig config, RunConfigErrors e, string field, T? value, Func<RunConfig, T, string, RunConfig> apply)
+        where T : class =>
+        value is null ? config : apply(config, value, e.Where(field)).From(field, e.Where(field));
+
+    private static RunConfig Set<T>(RunConfig config, RunConfigErrors e, string field, T? value, Func<RunConfig, T, string, RunConfig> apply)
+        where T : struct =>
+        value is T v ? apply(config, v, e.Where(field)).From(field, e.Where(field)) : config;
+
+    /// <summary>A path, relative ones taken from the config file's folder, checked before and after.</summary>
+    private static string Resolve(string path, string where, string folder, bool isFolder)
+    {
+        string checkedPath = ConfigRules.Path(path, where, isFolder);
+        string full = System.IO.Path.IsPathRooted(checkedPath) ? checkedPath : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, checkedPath));
+        return ConfigRules.Path(full, where, isFolder);
+    }
+
+    /// <summary>{ "priority": 1..99 or null, "core": n, "auto" or null }; fields left out keep <paramref name="defaults"/>.</summary>
+    private static ThreadConfig Thread(ThreadContract thread, ThreadConfig defaults, string where)
+    {
+        ThreadConfig result = defaults;
+        if (thread.Priority.ValueKind != JsonValueKind.Undefined)
+        {
+            result = result with
+            {
+                Priority = thread.Priority switch
+                {
+                    { ValueKind: JsonValueKind.Null } => null,
+                    { ValueKind: JsonValueKind.Number } v when v.TryGetInt32(out int p) => ConfigRules.Priority(p, $"{where}.priority"),
+                    JsonElement v => throw new UsageException($"{where}.priority: must be a SCHED_FIFO priority 1..99 or null (normal scheduling), not {FieldErrors.Show(v)}"),
+                },
+            };
+        }
+
+        if (thread.Core.ValueKind != JsonValueKind.Undefined)
+        {
+            result = result with
+            {
+                Core = thread.Core switch
+                {
+                    { ValueKind: JsonValueKind.Null } => CoreChoice.Any,
+                    { ValueKind: JsonValueKind.String } v when v.GetString() == "auto" => CoreChoice.Auto,
+                    { ValueKind: JsonValueKind.Number } v when v.TryGetInt32(out int c) && c >= 0 => CoreChoice.Fixed(c),
+                    JsonElement v => throw new UsageException($"{where}.core: must be a core number, \"auto\" or null (any core), not {FieldErrors.Show(v)}"),
+                },
+            };
+        }
+
+        return result;
     }
 
     private static PcmSampleFormat? Format(string value, string where) =>

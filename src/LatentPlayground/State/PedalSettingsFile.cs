@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using LatentPlayground.Core.Json;
 using LatentPlayground.Files;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Tempo;
@@ -80,139 +80,85 @@ public static class PedalSettingsFile
     public static string Serialize(PedalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schema", Schema);
-            if (settings.LastPreset is null)
-            {
-                w.WriteNull("last_preset");
-            }
-            else
-            {
-                w.WriteString("last_preset", settings.LastPreset);
-            }
-
-            if (settings.Model is not null)
-            {
-                w.WriteString("model", settings.Model);
-            }
-
-            w.WriteString("clock_source", ClockSourceNames.ToName(settings.ClockSource));
-            w.WriteNumber("bpm", Math.Round(settings.Bpm, 3));
-            if (settings.MidiChannel == MidiMap.Omni)
-            {
-                w.WriteString("midi_channel", "omni");
-            }
-            else
-            {
-                w.WriteNumber("midi_channel", settings.MidiChannel);
-            }
-
-            if (settings.LearnedCcs.Count > 0)
-            {
-                w.WriteStartObject("midi_learned");
-                foreach ((int cc, CcBinding binding) in settings.LearnedCcs.OrderBy(b => b.Key))
+        var file = new PedalSettingsContract(
+            Schema,
+            settings.LastPreset,
+            settings.Model,
+            ClockSourceNames.ToName(settings.ClockSource),
+            Math.Round(settings.Bpm, 3),
+            settings.MidiChannel == MidiMap.Omni
+                ? JsonSerializer.SerializeToElement("omni", PedalSettingsContext.Default.String)
+                : JsonSerializer.SerializeToElement(settings.MidiChannel, PedalSettingsContext.Default.Int32),
+            settings.LearnedCcs.Count == 0 ? null : settings.LearnedCcs.OrderBy(b => b.Key).ToDictionary(
+                b => b.Key.ToString(CultureInfo.InvariantCulture),
+                b => b.Value.Kind switch
                 {
-                    w.WriteString(cc.ToString(CultureInfo.InvariantCulture), binding.Kind switch
-                    {
-                        CcBindingKind.Parameter => ParameterTable.Get(binding.Parameter).Name,
-                        CcBindingKind.Action => "action:" + binding.Action,
-                        _ => "none",
-                    });
-                }
-
-                w.WriteEndObject();
-            }
-
-            if (settings.Expression is PedalCalibration e)
-            {
-                w.WriteStartObject("expression");
-                w.WriteNumber("min_code", e.MinCode);
-                w.WriteNumber("max_code", e.MaxCode);
-                w.WriteBoolean("reversed", e.Reversed);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+                    CcBindingKind.Parameter => ParameterTable.Get(b.Value.Parameter).Name,
+                    CcBindingKind.Action => "action:" + b.Value.Action,
+                    _ => "none",
+                }),
+            settings.Expression is PedalCalibration e ? new CalibrationContract(e.MinCode, e.MaxCode, e.Reversed) : null);
+        return JsonSerializer.Serialize(file, PedalSettingsContext.Default.PedalSettingsContract) + "\n";
     }
 
     /// <exception cref="FormatException">One line: the file, the field and the problem.</exception>
     public static PedalSettings Parse(string json, string source)
     {
-        JsonDocument doc;
-        try
+        var errors = new PedalSettingsErrors(source);
+        PedalSettingsContract file = JsonFile.Read(json, PedalSettingsContext.Default.PedalSettingsContract, errors);
+        if (file.Schema is int schema && schema is < 1 or > Schema)
         {
-            doc = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{source}: not valid JSON (line {e.LineNumber + 1})", e);
+            throw errors.Bad("schema", string.Create(CultureInfo.InvariantCulture, $"must be 1..{Schema}, not {schema}"));
         }
 
-        using (doc)
+        var settings = new PedalSettings();
+        if (file.LastPreset is string last)
         {
-            JsonElement root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            settings = settings with { LastPreset = IsPlainFileName(last) ? last : throw errors.Bad("last_preset", "must be a preset file name in the bank, or null") };
+        }
+
+        if (file.Model is string model)
+        {
+            settings = settings with { Model = model.Length > 0 ? model : throw errors.Bad("model", "must be a model's name in the model library, or null for the default model") };
+        }
+
+        if (file.ClockSource is string clock)
+        {
+            settings = settings with
             {
-                throw new FormatException($"{source}: must be a JSON object");
-            }
-
-            var settings = new PedalSettings();
-            foreach (JsonProperty p in root.EnumerateObject())
-            {
-                JsonElement v = p.Value;
-                settings = p.Name switch
-                {
-                    "schema" => v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int s) && s is >= 1 and <= Schema
-                        ? settings
-                        : throw Bad(source, "schema", $"must be 1..{Schema}, not {v.GetRawText()}"),
-                    "last_preset" => settings with
-                    {
-                        LastPreset = v.ValueKind switch
-                        {
-                            JsonValueKind.Null => null,
-                            JsonValueKind.String when IsPlainFileName(v.GetString()!) => v.GetString(),
-                            _ => throw Bad(source, "last_preset", "must be a preset file name in the bank, or null"),
-                        },
-                    },
-                    "model" => settings with
-                    {
-                        Model = v.ValueKind switch
-                        {
-                            JsonValueKind.Null => null,
-                            JsonValueKind.String when v.GetString()!.Length > 0 => v.GetString(),
-                            _ => throw Bad(source, "model", "must be a model's name in the model library, or null for the default model"),
-                        },
-                    },
-                    "clock_source" => settings with
-                    {
-                        ClockSource = v.ValueKind == JsonValueKind.String && ClockSourceNames.TryParse(v.GetString(), out ClockSource c)
-                            ? c
-                            : throw Bad(source, "clock_source", $"must be internal, midi or tap, not {v.GetRawText()}"),
-                    },
-                    "bpm" => settings with
-                    {
-                        Bpm = v.ValueKind == JsonValueKind.Number && v.GetDouble() is double b && b >= TempoClock.MinBpm && b <= TempoClock.MaxBpm
-                            ? b
-                            : throw Bad(source, "bpm", string.Create(CultureInfo.InvariantCulture, $"must be a number {TempoClock.MinBpm}..{TempoClock.MaxBpm}, not {v.GetRawText()}")),
-                    },
-                    "midi_channel" => settings with { MidiChannel = Channel(v, source) },
-                    "midi_learned" => settings with { LearnedCcs = Learned(v, source) },
-                    "expression" => settings with { Expression = Expression(v, source) },
-                    _ => throw Bad(source, p.Name, "is not a setting (schema, last_preset, model, clock_source, bpm, midi_channel, midi_learned, expression)"),
-                };
-            }
-
-            return settings;
+                ClockSource = ClockSourceNames.TryParse(clock, out ClockSource c) ? c : throw errors.Bad("clock_source", $"must be internal, midi or tap, not \"{clock}\""),
+            };
         }
+
+        if (file.Bpm is double bpm)
+        {
+            settings = settings with
+            {
+                Bpm = bpm >= TempoClock.MinBpm && bpm <= TempoClock.MaxBpm
+                    ? bpm
+                    : throw errors.Bad("bpm", string.Create(CultureInfo.InvariantCulture, $"must be a number {TempoClock.MinBpm}..{TempoClock.MaxBpm}, not {bpm}")),
+            };
+        }
+
+        if (file.MidiChannel.ValueKind != JsonValueKind.Undefined)
+        {
+            settings = settings with { MidiChannel = Channel(file.MidiChannel, errors) };
+        }
+
+        if (file.MidiLearned is { } learned)
+        {
+            settings = settings with { LearnedCcs = Learned(learned, errors) };
+        }
+
+        if (file.Expression is { } expression)
+        {
+            settings = settings with { Expression = Expression(expression, errors) };
+        }
+
+        return settings;
     }
 
-    private static int Channel(JsonElement v, string source)
+    private static int Channel(JsonElement v, PedalSettingsErrors errors)
     {
         if (v.ValueKind == JsonValueKind.String && string.Equals(v.GetString(), "omni", StringComparison.OrdinalIgnoreCase))
         {
@@ -224,58 +170,43 @@ public static class PedalSettingsFile
             return c;
         }
 
-        throw Bad(source, "midi_channel", $"must be 1..16 or \"omni\", not {v.GetRawText()}");
+        throw errors.Bad("midi_channel", $"must be 1..16 or \"omni\", not {FieldErrors.Show(v)}");
     }
 
-    private static Dictionary<int, CcBinding> Learned(JsonElement v, string source)
+    private static Dictionary<int, CcBinding> Learned(Dictionary<string, string> entries, PedalSettingsErrors errors)
     {
-        if (v.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(source, "midi_learned", "must be an object of CC number: parameter name, \"action:NAME\" or \"none\"");
-        }
-
         var learned = new Dictionary<int, CcBinding>();
-        foreach (JsonProperty p in v.EnumerateObject())
+        foreach ((string key, string? text) in entries)
         {
-            string field = $"midi_learned.{p.Name}";
-            if (!int.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int cc) || cc > MidiMap.MaxCc)
+            string field = $"midi_learned.{key}";
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int cc) || cc > MidiMap.MaxCc)
             {
-                throw Bad(source, field, $"is not a CC number 0..{MidiMap.MaxCc}");
+                throw errors.Bad(field, $"is not a CC number 0..{MidiMap.MaxCc}");
             }
 
-            string text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw Bad(source, field, "must be a parameter name, \"action:NAME\" or \"none\"");
             learned[cc] = text switch
             {
+                null => throw errors.Bad(field, $"must be {PedalSettingsErrors.LearnedValue}, not null"),
                 "none" => CcBinding.None,
                 _ when text.StartsWith("action:", StringComparison.Ordinal) && FootswitchActionName.IsValid(text[7..]) => CcBinding.ForAction(text[7..]),
                 _ when ParameterTable.TryFind(text, out ParameterDescriptor d) => CcBinding.ForParameter(d.Id),
-                _ => throw Bad(source, field, $"\"{text}\" is not a parameter, \"action:NAME\" or \"none\""),
+                _ => throw errors.Bad(field, $"\"{text}\" is not a parameter, \"action:NAME\" or \"none\""),
             };
         }
 
         return learned;
     }
 
-    private static PedalCalibration Expression(JsonElement v, string source)
+    private static PedalCalibration Expression(CalibrationContract v, PedalSettingsErrors errors)
     {
-        int Code(string name) =>
-            v.ValueKind == JsonValueKind.Object && v.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int c) && c >= 0
-                ? c
-                : throw Bad(source, $"expression.{name}", "must be a whole number of at least 0");
-        int min = Code("min_code"), max = Code("max_code");
-        if (max <= min)
-        {
-            throw Bad(source, "expression.max_code", $"must be above min_code ({min})");
-        }
-
-        bool reversed = v.TryGetProperty("reversed", out JsonElement r) && (r.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? r.GetBoolean()
-            : throw Bad(source, "expression.reversed", "must be true or false"));
-        return new PedalCalibration(min, max, reversed);
+        int Code(int? value, string name) =>
+            value is int c && c >= 0 ? c : throw errors.Bad($"expression.{name}", "must be a whole number of at least 0");
+        int min = Code(v.MinCode, "min_code"), max = Code(v.MaxCode, "max_code");
+        return max > min
+            ? new PedalCalibration(min, max, v.Reversed ?? false)
+            : throw errors.Bad("expression.max_code", $"must be above min_code ({min})");
     }
 
     private static bool IsPlainFileName(string name) =>
         name.Length > 0 && name.IndexOfAny(['/', '\\']) < 0 && name is not ("." or "..");
-
-    private static FormatException Bad(string source, string field, string problem) => new($"{source}: {field}: {problem}");
 }

@@ -46,18 +46,27 @@ public class PresetJsonTests
     [InlineData("""{ "schema": 1, "parameters": { "sped": 3 } }""", "p.json: parameters.sped: is not a parameter")]
     [InlineData("""{ "schema": 1, "parameters": { "speed": 5000 } }""", "p.json: parameters.speed: 5000 is out of range 0 .. 1000")]
     [InlineData("""{ "schema": 1, "parameters": { "basis": "sine" } }""", "p.json: parameters.basis: 'sine' is not one of cell, simplex, perlin, distorted, voronoi, fractal")]
-    [InlineData("""{ "schema": 1, "parameters": { "speed": [1] } }""", "p.json: parameters.speed: must be a number or a name, not array")]
+    [InlineData("""{ "schema": 1, "parameters": { "speed": [1] } }""", "p.json: parameters.speed: must be a number or a name, not a list")]
     [InlineData("""{ "schema": 1, "parameters": { "trigger": 1 } }""", "p.json: parameters.trigger: is an action and cannot be stored")]
     [InlineData("""{ "parameters": {} }""", "p.json: schema: is missing")]
     [InlineData("""{ "schema": 9 }""", "p.json: schema: 9 is newer than this firmware reads (1); update the pedal")]
     [InlineData("""{ "schema": "one" }""", "p.json: schema: must be a whole number from 1, not \"one\"")]
-    [InlineData("""{ "schema": 1, "name": 5 }""", "p.json: name: must be a string")]
+    [InlineData("""{ "schema": 1, "name": 5 }""", "p.json: name: must be text, not 5")]
     [InlineData("""{ "schema": 1, "colour": "red" }""", "p.json: colour: is not a preset field (schema, name, model, parameters, bending, xy)")]
     [InlineData("""[1, 2]""", "p.json: (top level): must be a JSON object")]
     public void Bad_presets_name_the_field(string json, string message)
     {
         var e = Assert.Throws<PresetFormatException>(() => PresetJson.Parse(json, "p.json"));
         Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void A_repeated_field_takes_its_last_value_as_before()
+    {
+        Preset p = PresetJson.Parse("""{ "schema": 1, "name": "a", "parameters": { "speed": 3, "speed": 4 }, "name": "b" }""", "p.json");
+
+        Assert.Equal("b", p.Name);
+        Assert.Equal(4, p.Parameters[ParameterId.Speed]);
     }
 
     [Fact]
