@@ -23,5 +23,12 @@ public sealed record CodecOptions
     /// <summary>Hold every noise input at its deterministic value (RAVE's noise-free path) instead of drawing.</summary>
     public bool DeterministicNoise { get; init; }
 
+    /// <summary>
+    /// Opens the graphs with their convolution weights in buffers the player can bend live
+    /// (<see cref="OnnxStreamingCodec.EncoderWeights"/>, <see cref="OnnxStreamingCodec.DecoderWeights"/>).
+    /// Fp32 only: the int8 kernels pack their weights when the session is built and would not see a bend.
+    /// </summary>
+    public bool Bendable { get; init; }
+
     public const ulong DefaultNoiseSeed = 0x4C50_4E6F_6973_6521;
 }

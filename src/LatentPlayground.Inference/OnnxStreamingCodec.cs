@@ -25,6 +25,11 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         ArgumentNullException.ThrowIfNull(package);
         options ??= new CodecOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.WarmUpHops, nameof(options));
+        if (options.Bendable && options.Precision != ModelPrecision.Fp32)
+        {
+            throw new ArgumentException("a bendable codec runs the fp32 graphs: the int8 kernels pack their weights when the session is built", nameof(options));
+        }
+
         if (!package.Has(options.Precision))
         {
             throw ModelPackageException.For(package.GraphPath(GraphRole.Encoder, options.Precision), $"missing: the package has no {Describe(options.Precision)} graphs");
@@ -34,10 +39,16 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         Precision = options.Precision;
         _noise = new NoiseSource(options.NoiseSeed);
         _deterministicNoise = options.DeterministicNoise;
-        _encoder = Open(package.Graph(GraphRole.Encoder, Precision));
+        if (options.Bendable)
+        {
+            EncoderWeights = OpenWeights(package.GraphPath(GraphRole.Encoder, Precision), "encoder");
+            DecoderWeights = OpenWeights(package.GraphPath(GraphRole.Decoder, Precision), "decoder");
+        }
+
+        _encoder = Open(package.Graph(GraphRole.Encoder, Precision), EncoderWeights);
         try
         {
-            _decoder = Open(package.Graph(GraphRole.Decoder, Precision));
+            _decoder = Open(package.Graph(GraphRole.Decoder, Precision), DecoderWeights);
             foreach (NoiseInput n in _decoder.Spec.NoiseInputs)
             {
                 if (n.Distribution == NoiseDistribution.InputAudio && n.ElementCount != Hop)
@@ -57,6 +68,12 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     }
 
     public ModelPackage Package { get; }
+
+    /// <summary>The encoder's bendable layers, live; null unless opened <see cref="CodecOptions.Bendable"/>.</summary>
+    public Weights.LiveWeights? EncoderWeights { get; }
+
+    /// <summary>The decoder's bendable layers, live; null unless opened <see cref="CodecOptions.Bendable"/>.</summary>
+    public Weights.LiveWeights? DecoderWeights { get; }
 
     public ModelPrecision Precision { get; }
 
@@ -150,6 +167,10 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     {
         _encoder?.Dispose();
         _decoder?.Dispose();
+
+        // After the sessions that read them.
+        EncoderWeights?.Dispose();
+        DecoderWeights?.Dispose();
     }
 
     internal static string Describe(ModelPrecision precision) => precision == ModelPrecision.Int8 ? "int8" : "fp32";
@@ -170,9 +191,10 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     /// A graph can pass every check of the package and still fail to build or run (an operator ONNX
     /// Runtime lacks, a shape that only breaks at run time): that is a bad package too, named by its file.
     /// </summary>
-    private static StreamingGraph Open(GraphSpec spec)
+    private static StreamingGraph Open(GraphSpec spec, Weights.LiveWeights? weights)
     {
         using var sessionOptions = RealtimeSessionOptions.Create();
+        weights?.AttachTo(sessionOptions);
         try
         {
             return new StreamingGraph(spec, sessionOptions);
@@ -180,6 +202,18 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         catch (OnnxRuntimeException e)
         {
             throw ModelPackageException.For(spec.Path, $"ONNX Runtime cannot prepare it ({e.Message})", e);
+        }
+    }
+
+    private static Weights.LiveWeights OpenWeights(string path, string graph)
+    {
+        try
+        {
+            return new Weights.LiveWeights(Weights.OnnxWeights.Read(path, graph));
+        }
+        catch (InvalidDataException e)
+        {
+            throw ModelPackageException.For(path, $"its weights cannot be read ({e.Message})", e);
         }
     }
 
