@@ -43,6 +43,8 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         {
             EncoderWeights = OpenWeights(package.GraphPath(GraphRole.Encoder, Precision), "encoder");
             DecoderWeights = OpenWeights(package.GraphPath(GraphRole.Decoder, Precision), "decoder");
+            EncoderStaging = new Weights.WeightStaging(EncoderWeights);
+            DecoderStaging = new Weights.WeightStaging(DecoderWeights);
         }
 
         _encoder = Open(package.Graph(GraphRole.Encoder, Precision), EncoderWeights);
@@ -75,6 +77,12 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
     /// <summary>The decoder's bendable layers, live; null unless opened <see cref="CodecOptions.Bendable"/>.</summary>
     public Weights.LiveWeights? DecoderWeights { get; }
 
+    /// <summary>Where the control side stages bent encoder layers; <see cref="Encode"/> takes them before it runs.</summary>
+    public Weights.WeightStaging? EncoderStaging { get; }
+
+    /// <summary>Where the control side stages bent decoder layers; <see cref="Encode"/> takes them before the hop runs.</summary>
+    public Weights.WeightStaging? DecoderStaging { get; }
+
     public ModelPrecision Precision { get; }
 
     public int Hop => Package.Hop;
@@ -97,6 +105,11 @@ public sealed class OnnxStreamingCodec : Core.Engine.IStreamingCodec, IDisposabl
         long start = Stopwatch.GetTimestamp();
         CheckLength(audio.Length, Hop, nameof(audio));
         CheckLength(latent.Length, LatentSize, nameof(latent));
+
+        // Bent layers land here, on this thread, between two runs: a hop reads whole layers only, the same in its
+        // encoder and decoder.
+        EncoderStaging?.ApplyPending();
+        DecoderStaging?.ApplyPending();
         audio.CopyTo(_encoder.Input);
         _encoder.Run();
         _encoder.Output.CopyTo(latent);

@@ -85,6 +85,88 @@ public sealed class LiveWeightsTests
         Assert.Throws<ArgumentException>(() => new OnnxStreamingCodec(package, new CodecOptions { Precision = ModelPrecision.Int8, Bendable = true }));
     }
 
+    [Fact]
+    public void Staged_layers_reach_the_graph_whole_between_two_runs_while_a_producer_keeps_staging()
+    {
+        ModelPackage package = ModelPackage.Load(TestPackages.Small);
+        using var codec = new OnnxStreamingCodec(package, new CodecOptions { WarmUpHops = 1, Bendable = true });
+        WeightStaging staging = codec.DecoderStaging!;
+        int layer = Enumerable.Range(0, staging.Live.Layers.Count).MaxBy(i => staging.Live.Layers[i].Count);
+        float[] audio = new float[codec.Hop], latent = new float[codec.LatentSize], output = new float[codec.Hop];
+        using var stop = new CancellationTokenSource();
+        int published = 0;
+
+        // The producer fills the whole layer with one value per bend; a torn copy would mix two values.
+        var producer = new Thread(() =>
+        {
+            for (int k = 1; !stop.IsCancellationRequested; k++)
+            {
+                if (staging.TryStage(layer, out Span<float> buffer))
+                {
+                    buffer.Fill(k);
+                    staging.Publish(layer);
+                    Interlocked.Increment(ref published);
+                }
+            }
+        });
+        producer.Start();
+        int hops = 0, distinct = 0;
+        float last = float.NaN;
+        while (hops < 400 || Volatile.Read(ref published) < 20)
+        {
+            codec.Encode(audio, latent); // takes what was published, then runs
+            codec.Decode(latent, output);
+            ReadOnlySpan<float> live = staging.Live.Values(layer);
+            float first = live[0];
+            Assert.True(live.IndexOfAnyExcept(first) < 0, $"hop {hops}: the layer holds more than one bend");
+            distinct += first != last ? 1 : 0;
+            last = first;
+            hops++;
+        }
+
+        stop.Cancel();
+        producer.Join();
+        Assert.True(distinct > 10, $"only {distinct} bends reached the graph in {hops} hops");
+    }
+
+    [Fact]
+    public void Taking_staged_layers_allocates_nothing()
+    {
+        ModelPackage package = ModelPackage.Load(TestPackages.Small);
+        using var codec = new OnnxStreamingCodec(package, new CodecOptions { WarmUpHops = 1, Bendable = true });
+        WeightStaging staging = codec.DecoderStaging!;
+        float[] audio = new float[codec.Hop], latent = new float[codec.LatentSize], output = new float[codec.Hop];
+        for (int warm = 0; warm < 50; warm++)
+        {
+            Stage(staging, warm);
+            codec.Encode(audio, latent);
+            codec.Decode(latent, output);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int collections = GC.CollectionCount(0);
+        for (int hop = 0; hop < 200; hop++)
+        {
+            Stage(staging, hop);
+            codec.Encode(audio, latent);
+            codec.Decode(latent, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(collections, GC.CollectionCount(0));
+    }
+
+    private static void Stage(WeightStaging staging, int k)
+    {
+        int layer = k % staging.Live.Layers.Count;
+        if (staging.TryStage(layer, out Span<float> buffer))
+        {
+            staging.Live.Pristine(layer).CopyTo(buffer);
+            buffer[0] = k;
+            staging.Publish(layer);
+        }
+    }
+
     private static float[] Play(OnnxStreamingCodec codec, float[] input)
     {
         codec.Reset();
