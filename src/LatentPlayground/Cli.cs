@@ -27,6 +27,7 @@ public static class Cli
         root.Subcommands.Add(PresetCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context, codecs ?? new OnnxCodecSource()));
         root.Subcommands.Add(DisplayCommand.Create(context, codecs ?? new OnnxCodecSource()));
+        root.Subcommands.Add(BendCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -39,10 +39,15 @@ public static class RenderCommand
         bits.AcceptOnlyFromAmong("32", "24");
         var noise = new Option<string>("--noise") { Description = "An imported RAVE model's own noise (latent padding, noise generator): on (seeded by --seed) or off (RAVE's noise-free path)", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         noise.AcceptOnlyFromAmong("on", "off");
+        var bend = new Option<string>("--bend")
+        {
+            Description = "Audition a bend configuration (bend apply writes one); the model then plays its fp32 graphs. A preset's own bend is used when this is left out",
+            HelpName = "BEND.json",
+        };
 
         var command = new Command("render", "Run a WAV file through the pedal's engine and write the result.")
         {
-            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise,
+            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise, bend,
         };
 
         command.SetAction(r =>
@@ -68,8 +73,22 @@ public static class RenderCommand
 
             // The model's noise follows the global seed, so one --seed fixes the whole render.
             ulong noiseSeed = Inference.CodecOptions.DefaultNoiseSeed + (ulong)settings.Parameters.IndexOf(ParameterId.GlobalSeed);
-            using OpenedCodec opened = codecs.Open(r.GetValue(model), r.GetValue(precision), new ModelNoise(r.GetValue(noise) != "off", noiseSeed));
+            var modelNoise = new ModelNoise(r.GetValue(noise) != "off", noiseSeed);
+            string? bendPath = r.GetValue(bend) ?? PresetBend(presetPath, bankFolder);
+            if (bendPath is not null && r.GetValue(precision) == "int8")
+            {
+                throw new UsageException("--precision: a bent model plays its fp32 graphs (the int8 kernels pack their weights when the model loads); leave out --precision or give fp32");
+            }
+
+            using OpenedCodec opened = bendPath is null ? codecs.Open(r.GetValue(model), r.GetValue(precision), modelNoise) : codecs.OpenBendable(r.GetValue(model), modelNoise);
             IStreamingCodec codec = opened.Codec;
+            if (bendPath is not null && codec is Inference.OnnxStreamingCodec bendable)
+            {
+                // The whole configuration is checked against the model before any weight is written.
+                var modelBend = new Bending.ModelBend(bendable);
+                BendCommand.LoadInto(modelBend, bendPath, "--bend");
+                modelBend.WriteThrough();
+            }
 
             float[][] atModelRate = Resample(audio.Samples, audio.SampleRate, codec.SampleRate);
             ProgressBar? bar = ProgressBar.ForTerminal(context.Error, "rendering");
@@ -96,6 +115,17 @@ public static class RenderCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // A preset's "bending" names a configuration: an absolute path, or a file in the bank's folder.
+    private static string? PresetBend(string? presetPath, string bankFolder)
+    {
+        if (presetPath is null || PresetLocations.Resolve(presetPath, bankFolder).Bending is not string bending)
+        {
+            return null;
+        }
+
+        return Path.IsPathRooted(bending) ? bending : Path.Combine(bankFolder, bending);
     }
 
     /// <summary>The starting parameters: defaults, then the preset, then --seed, then each --set in order.</summary>

@@ -11,6 +11,12 @@ public interface ICodecSource
 
     /// <summary>As <see cref="Open(string?, string?)"/>, with the model's own randomness chosen (imported RAVE models).</summary>
     OpenedCodec Open(string? modelFolder, string? precision, ModelNoise noise) => Open(modelFolder, precision);
+
+    /// <summary>
+    /// As <see cref="Open(string?, string?, ModelNoise)"/>, with the model's weights in live buffers a bend writes
+    /// (<see cref="Inference.CodecOptions.Bendable"/>: fp32). Sources that cannot bend say so.
+    /// </summary>
+    OpenedCodec OpenBendable(string? modelFolder, ModelNoise noise) => throw new UsageException("--bend: this model source cannot bend weights");
 }
 
 /// <summary>

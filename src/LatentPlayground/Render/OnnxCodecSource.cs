@@ -15,7 +15,11 @@ public sealed class OnnxCodecSource : ICodecSource
 
     public OpenedCodec Open(string? modelFolder, string? precision) => Open(modelFolder, precision, ModelNoise.Default);
 
-    public OpenedCodec Open(string? modelFolder, string? precision, ModelNoise noise)
+    public OpenedCodec Open(string? modelFolder, string? precision, ModelNoise noise) => Open(modelFolder, precision, noise, bendable: false);
+
+    public OpenedCodec OpenBendable(string? modelFolder, ModelNoise noise) => Open(modelFolder, "fp32", noise, bendable: true);
+
+    private static OpenedCodec Open(string? modelFolder, string? precision, ModelNoise noise, bool bendable)
     {
         ArgumentNullException.ThrowIfNull(noise);
         string folder = modelFolder ?? DefaultModelFolder;
@@ -42,7 +46,7 @@ public sealed class OnnxCodecSource : ICodecSource
 
         try
         {
-            var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = chosen, DeterministicNoise = !noise.Draw, NoiseSeed = noise.Seed });
+            var codec = new OnnxStreamingCodec(package, new CodecOptions { Precision = chosen, DeterministicNoise = !noise.Draw, NoiseSeed = noise.Seed, Bendable = bendable });
             return new OpenedCodec(codec, $"{package.Name} ({chosen.ToString().ToLowerInvariant()})", codec);
         }
         catch (ModelPackageException e)

@@ -1,0 +1,242 @@
+namespace LatentPlayground.Core.Bending;
+
+/// <summary>
+/// The reference device's bending state machine over a model's bendable layers:
+/// <list type="bullet">
+/// <item>INIT: the constructor snapshots every layer's original weights (<see cref="Pristine"/>).</item>
+/// <item>An edit (<see cref="Edit"/>) makes a pending step on one layer, derived from that layer as it stands
+/// (<see cref="Applied"/>); <see cref="PendingValues"/> holds the result.</item>
+/// <item>REVERT (<see cref="Revert"/>) drops the pending edit; SET (<see cref="Set"/>) applies it; RECALL
+/// (<see cref="Recall"/>) undoes the last SET; RELOAD (<see cref="Reload"/>) goes back to the original model.</item>
+/// <item>Live-Mode (<see cref="LiveMode"/>): the pending edit plays at once, re-derived from the layer as it stood
+/// at every change of a knob, as the reference device's direct edits do; SET keeps it, REVERT drops it.</item>
+/// </list>
+/// What the graph should compute with is <see cref="Playing"/>; every layer whose playing values changed is
+/// reported once by <see cref="TakeChanged"/>, for the control side to stage. The applied SETs form a replayable
+/// <see cref="Bend"/> (<see cref="Steps"/>). An edit re-derives into a buffer sized here, so a knob sweep allocates
+/// nothing; a SET keeps a copy of the layer it replaces for RECALL (at most <see cref="UndoDepth"/>).
+/// Thread: the control thread, for every member.
+/// </summary>
+public sealed class BendSession
+{
+    /// <summary>SETs that RECALL can undo, newest first; older ones stay applied.</summary>
+    public const int UndoDepth = 32;
+
+    private readonly string[] _names;
+    private readonly float[][] _pristine;
+    private readonly float[][] _applied;
+    private readonly float[] _pending;
+    private readonly bool[] _changed;
+    private readonly LinkedList<(int Layer, float[] Before)> _undo = new();
+    private BendStep? _step;
+    private int _pendingLayer = -1;
+    private bool _liveMode;
+
+    /// <param name="layers">Each layer's name and its weights now: the snapshot INIT takes (copied).</param>
+    public BendSession(IReadOnlyList<(string Name, float[] Weights)> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        _names = new string[layers.Count];
+        _pristine = new float[layers.Count][];
+        _applied = new float[layers.Count][];
+        int largest = 0;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            _names[i] = layers[i].Name;
+            _pristine[i] = (float[])layers[i].Weights.Clone();
+            _applied[i] = (float[])layers[i].Weights.Clone();
+            largest = Math.Max(largest, layers[i].Weights.Length);
+        }
+
+        _pending = new float[largest];
+        _changed = new bool[layers.Count];
+        Steps = Bend.Empty;
+    }
+
+    public int LayerCount => _names.Length;
+
+    /// <summary>The index of layer <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name) => Array.IndexOf(_names, name);
+
+    public string Name(int layer) => _names[layer];
+
+    /// <summary>The layer as INIT found it.</summary>
+    public ReadOnlySpan<float> Pristine(int layer) => _pristine[layer];
+
+    /// <summary>The layer with every SET so far.</summary>
+    public ReadOnlySpan<float> Applied(int layer) => _applied[layer];
+
+    /// <summary>The pending edit, if any.</summary>
+    public BendStep? Pending => _step;
+
+    /// <summary>The layer the pending edit is on, or -1.</summary>
+    public int PendingLayer => _pendingLayer;
+
+    /// <summary>The pending edit's result on its layer (empty when none).</summary>
+    public ReadOnlySpan<float> PendingValues => _pendingLayer < 0 ? default : _pending.AsSpan(0, _applied[_pendingLayer].Length);
+
+    /// <summary>The SETs applied since INIT or RELOAD, in order: a bend that replays them on the original model.</summary>
+    public Bend Steps { get; private set; }
+
+    /// <summary>SETs that RECALL can still undo.</summary>
+    public int UndoCount => _undo.Count;
+
+    /// <summary>When on, the pending edit plays at once; turning it off while an edit is pending puts the layer back.</summary>
+    public bool LiveMode
+    {
+        get => _liveMode;
+        set
+        {
+            if (value != _liveMode && _pendingLayer >= 0)
+            {
+                _changed[_pendingLayer] = true;
+            }
+
+            _liveMode = value;
+        }
+    }
+
+    /// <summary>What the graph should compute layer <paramref name="layer"/> with now.</summary>
+    public ReadOnlySpan<float> Playing(int layer) => _liveMode && layer == _pendingLayer ? PendingValues : _applied[layer];
+
+    /// <summary>
+    /// Makes <paramref name="step"/> the pending edit (replacing any other), derived from its layer as applied.
+    /// Allocation-free: a knob may call it at every control tick.
+    /// </summary>
+    /// <exception cref="ArgumentException">The model has no layer of that name.</exception>
+    public void Edit(in BendStep step)
+    {
+        int layer = IndexOf(step.LayerName);
+        if (layer < 0)
+        {
+            throw new ArgumentException($"the model has no layer \"{step.LayerName}\"", nameof(step));
+        }
+
+        if (_liveMode && _pendingLayer >= 0 && _pendingLayer != layer)
+        {
+            _changed[_pendingLayer] = true; // the other layer stops playing its edit
+        }
+
+        _pendingLayer = layer;
+        _step = step;
+        WeightBender.Apply(step, _applied[layer], _pending.AsSpan(0, _applied[layer].Length));
+        if (_liveMode)
+        {
+            _changed[layer] = true;
+        }
+    }
+
+    /// <summary>REVERT: drops the pending edit. False when there was none.</summary>
+    public bool Revert()
+    {
+        if (_pendingLayer < 0)
+        {
+            return false;
+        }
+
+        if (_liveMode)
+        {
+            _changed[_pendingLayer] = true;
+        }
+
+        _pendingLayer = -1;
+        _step = null;
+        return true;
+    }
+
+    /// <summary>SET: the pending edit becomes part of the layer. False when there was none.</summary>
+    public bool Set()
+    {
+        if (_pendingLayer < 0 || _step is not BendStep step)
+        {
+            return false;
+        }
+
+        int layer = _pendingLayer;
+        _undo.AddFirst((layer, _applied[layer]));
+        if (_undo.Count > UndoDepth)
+        {
+            _undo.RemoveLast();
+        }
+
+        _applied[layer] = PendingValues.ToArray();
+        Steps = Steps.Append(step);
+        _pendingLayer = -1;
+        _step = null;
+        _changed[layer] = true;
+        return true;
+    }
+
+    /// <summary>RECALL: undoes the last SET (a pending edit is dropped too). False when there is nothing to undo.</summary>
+    public bool Recall()
+    {
+        if (_undo.First is not { } last)
+        {
+            return false;
+        }
+
+        _ = Revert();
+        _undo.RemoveFirst();
+        (int layer, float[] before) = last.Value;
+        _applied[layer] = before;
+        Steps = new Bend(Steps.Steps.RemoveAt(Steps.Steps.Length - 1));
+        _changed[layer] = true;
+        return true;
+    }
+
+    /// <summary>RELOAD: every layer back to the original model; the pending edit and the undo history are dropped.</summary>
+    public void Reload()
+    {
+        _ = Revert();
+        for (int i = 0; i < _applied.Length; i++)
+        {
+            if (!_applied[i].AsSpan().SequenceEqual(_pristine[i]))
+            {
+                _applied[i] = (float[])_pristine[i].Clone();
+                _changed[i] = true;
+            }
+        }
+
+        _undo.Clear();
+        Steps = Bend.Empty;
+    }
+
+    /// <summary>
+    /// Replaces the applied values of layer <paramref name="layer"/> (a loaded bend configuration), as one SET.
+    /// </summary>
+    public void Load(int layer, ReadOnlySpan<float> values)
+    {
+        if (values.Length != _applied[layer].Length)
+        {
+            throw new ArgumentException($"layer {_names[layer]} holds {_applied[layer].Length} weights, not {values.Length}", nameof(values));
+        }
+
+        _ = Revert();
+        _undo.AddFirst((layer, _applied[layer]));
+        _applied[layer] = values.ToArray();
+        _changed[layer] = true;
+    }
+
+    /// <summary>Sets the replayable steps a loaded configuration carries.</summary>
+    public void SetSteps(Bend steps) => Steps = steps ?? throw new ArgumentNullException(nameof(steps));
+
+    /// <summary>The next layer whose <see cref="Playing"/> values changed since it was last taken; false when none.</summary>
+    public bool TakeChanged(out int layer)
+    {
+        for (int i = 0; i < _changed.Length; i++)
+        {
+            if (_changed[i])
+            {
+                _changed[i] = false;
+                layer = i;
+                return true;
+            }
+        }
+
+        layer = -1;
+        return false;
+    }
+
+    /// <summary>Marks <paramref name="layer"/> changed again: its values could not be staged this tick.</summary>
+    public void MarkChanged(int layer) => _changed[layer] = true;
+}
