@@ -26,15 +26,16 @@ internal sealed class ModelLiveRig : IDisposable
     /// <param name="budget">Inference budget in samples.</param>
     /// <param name="parameters">The settings, as for render.</param>
     /// <param name="wrap">Wraps the model (fault injection); null runs it as is.</param>
-    public ModelLiveRig(float[] input, int period, int budget, ParameterSet parameters, Func<IStreamingCodec, IStreamingCodec>? wrap = null)
-        : this(new FilePcms(input), input, period, budget, parameters, wrap)
+    /// <param name="bendable">Open the model's fp32 graphs with live weights (bending), instead of int8.</param>
+    public ModelLiveRig(float[] input, int period, int budget, ParameterSet parameters, Func<IStreamingCodec, IStreamingCodec>? wrap = null, bool bendable = false)
+        : this(new FilePcms(input), input, period, budget, parameters, wrap, bendable)
     {
     }
 
-    private ModelLiveRig(FilePcms files, float[] input, int period, int budget, ParameterSet parameters, Func<IStreamingCodec, IStreamingCodec>? wrap)
+    private ModelLiveRig(FilePcms files, float[] input, int period, int budget, ParameterSet parameters, Func<IStreamingCodec, IStreamingCodec>? wrap, bool bendable = false)
     {
         Input = input;
-        _opened = new OnnxCodecSource().Open(null, null);
+        _opened = bendable ? new OnnxCodecSource().OpenBendable(null, ModelNoise.Default) : new OnnxCodecSource().Open(null, null);
         Model = _opened.Codec;
         Codec = wrap is null ? Model : wrap(Model);
         Parameters = parameters;
