@@ -24,7 +24,8 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var noTorch = new Option<bool>("--no-torch") { Description = "Skip the torch comparison" };
         var torchScript = new Option<string>("--torchscript") { Description = "For an imported RAVE model: the .ts it came from, timed as nn~ runs it (torch.jit.load, streaming)", HelpName = "FILE.ts" };
-        var command = new Command("bench", "Time the model and the engine per hop, against torch when it is installed.") { model, seconds, json, noTorch, torchScript };
+        var bend = new Option<bool>("--bend") { Description = "Time bending instead: int8 against fp32 on live weights, a layer staged every hop by layer size, and re-deriving a layer" };
+        var command = new Command("bench", "Time the model and the engine per hop, against torch when it is installed.") { model, seconds, json, noTorch, torchScript, bend };
         command.SetAction(r =>
         {
             double s = r.GetValue(seconds);
@@ -42,6 +43,12 @@ public static class BenchCommand
             catch (ModelPackageException e)
             {
                 throw new UsageException(e.Message, e);
+            }
+
+            if (r.GetValue(bend))
+            {
+                context.Out.Write(BendBenchmark.Run(package, s));
+                return ExitCodes.Ok;
             }
 
             var codecs = new List<OnnxStreamingCodec>();
