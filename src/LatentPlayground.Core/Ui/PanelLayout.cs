@@ -3,8 +3,8 @@ using LatentPlayground.Core.Parameters;
 namespace LatentPlayground.Core.Ui;
 
 /// <summary>
-/// The rows of each list page. Home and XY are drawn views without rows; bending has none until the
-/// bending feature gives it its rows (<see cref="WithRows"/>), so its page says so instead of showing an empty list.
+/// The rows of each list page. Home and XY are drawn views without rows; bending's rows are the pending edit's
+/// layer, operation and knobs, Live-Mode, the layer's statistics, and the pushes SET, RECALL, REVERT and RELOAD.
 /// Every parameter of the table is on exactly one page (a test holds this).
 /// Immutable; built once at start. Thread: any.
 /// </summary>
@@ -86,7 +86,22 @@ public sealed class PanelLayout
         pages[(int)PanelPage.Home] = [];
         pages[(int)PanelPage.Modulators] = [.. modulators];
         pages[(int)PanelPage.Offsets] = [.. offsets];
-        pages[(int)PanelPage.Bending] = [];
+        pages[(int)PanelPage.Bending] =
+        [
+            PanelRow.Of(PanelSetting.BendLayer, "Layer"),
+            PanelRow.Of(PanelSetting.BendOperation, "Op"),
+            PanelRow.Of(PanelSetting.BendDistribution, "Law"),
+            PanelRow.Of(PanelSetting.BendChaos, "Chaos"),
+            PanelRow.Of(PanelSetting.BendAmount, "Amount"),
+            PanelRow.Of(PanelSetting.BendScale, "Scale"),
+            PanelRow.Of(PanelSetting.BendSeed, "Seed"),
+            PanelRow.Of(PanelSetting.BendLive, "Live"),
+            PanelRow.Of(PanelSetting.BendStatistics, "Std"),
+            PanelRow.Of(PanelSetting.BendSet, "SET"),
+            PanelRow.Of(PanelSetting.BendRecall, "RECALL"),
+            PanelRow.Of(PanelSetting.BendRevert, "REVERT"),
+            PanelRow.Of(PanelSetting.BendReload, "RELOAD"),
+        ];
         pages[(int)PanelPage.Xy] = [];
         pages[(int)PanelPage.Settings] = settings;
         return pages;

@@ -73,7 +73,8 @@ public sealed class PanelNavigator(PanelLayout layout)
                     return PanelCommand.None;
                 }
 
-                if (row.Kind == PanelRowKind.Setting && row.Setting is PanelSetting.MidiLearn or PanelSetting.ExpressionCalibration)
+                if (row.Kind == PanelRowKind.Setting && row.Setting is PanelSetting.MidiLearn or PanelSetting.ExpressionCalibration
+                    or PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload or PanelSetting.BendStatistics)
                 {
                     return new PanelCommand(PanelCommandKind.PushSetting, Setting: row.Setting);
                 }

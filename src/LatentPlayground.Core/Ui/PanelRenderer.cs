@@ -218,12 +218,57 @@ public sealed class PanelRenderer(PanelLayout layout)
                 // A name can be long: as much as fits right of the label.
                 line = line.Append(Text.Fit(view.ModelChoice ?? (view.ModelLoading ? "loading" : view.ModelName), ModelNamePixels));
                 break;
+            case PanelSetting.BendLayer:
+                line = line.Append(Text.Fit(view.Bend.Layer.Length == 0 ? "push to start" : ShortLayer(view.Bend.Layer), ModelNamePixels));
+                break;
+            case PanelSetting.BendOperation:
+                line = line.Append(view.Bend.Operation);
+                break;
+            case PanelSetting.BendDistribution:
+                line = line.Append(view.Bend.Distribution);
+                break;
+            case PanelSetting.BendChaos:
+                line = line.Append(view.Bend.Chaos * 100, "0").Append(" %");
+                break;
+            case PanelSetting.BendAmount:
+                line = line.Append(view.Bend.Amount * 100, "0").Append(" %");
+                break;
+            case PanelSetting.BendScale:
+                line = line.Append("x").Append(view.Bend.Scale, "0.00");
+                break;
+            case PanelSetting.BendSeed:
+                line = line.Append((int)view.Bend.Seed);
+                break;
+            case PanelSetting.BendLive:
+                line = line.Append(view.Bend.Live ? "on" : "off");
+                break;
+            case PanelSetting.BendStatistics:
+                line = line.Append(view.Bend.StdBefore, "0.000").Append(">").Append(view.Bend.StdAfter, "0.000");
+                break;
+            case PanelSetting.BendSet:
+                line = line.Append(view.Bend.State);
+                break;
+            case PanelSetting.BendRecall:
+                line = line.Append(view.Bend.Sets).Append(" set");
+                break;
+            case PanelSetting.BendRevert or PanelSetting.BendReload:
+                line = line.Append("push");
+                break;
             default:
                 line = line.Append(view.ExpressionCalibrating ? "rock+push" : "push");
                 break;
         }
 
         return line.Text;
+    }
+
+    // "decoder:decoder.net.layers.2.weight" → "d net.2.w": the graph's initial, no repeated prefix, short suffix.
+    private static ReadOnlySpan<char> ShortLayer(string name)
+    {
+        int colon = name.IndexOf(':', StringComparison.Ordinal);
+        ReadOnlySpan<char> rest = colon < 0 ? name : name.AsSpan(colon + 1);
+        int dot = rest.LastIndexOf('.');
+        return dot > 0 && rest.Length - dot > 2 ? rest[..(dot + 2)] : rest;
     }
 
     private void DrawXy(PanelView view, Framebuffer fb)

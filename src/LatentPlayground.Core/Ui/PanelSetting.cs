@@ -23,6 +23,45 @@ public enum PanelSetting
 
     /// <summary>The model playing: push to edit, turn through the model library, push again to load the one shown.</summary>
     Model,
+
+    /// <summary>Bending: the layer edited (turn through the model's layers).</summary>
+    BendLayer,
+
+    /// <summary>Bending: flip, scale or distribution.</summary>
+    BendOperation,
+
+    /// <summary>Bending: the law of a distribution edit.</summary>
+    BendDistribution,
+
+    /// <summary>Bending: how far a distribution's draws stray from the layer, 0..100 %.</summary>
+    BendChaos,
+
+    /// <summary>Bending: the share of the layer's weights touched, 0..100 %.</summary>
+    BendAmount,
+
+    /// <summary>Bending: a scale edit's factor.</summary>
+    BendScale,
+
+    /// <summary>Bending: the seed of the draws and of which weights are touched.</summary>
+    BendSeed,
+
+    /// <summary>Bending: Live-Mode, the pending edit plays as the knobs move.</summary>
+    BendLive,
+
+    /// <summary>Bending: the layer's statistics as set and with the pending edit (read only).</summary>
+    BendStatistics,
+
+    /// <summary>Bending, push: SET, apply the pending edit (footswitch B on this page).</summary>
+    BendSet,
+
+    /// <summary>Bending, push: RECALL, undo the last SET (a long press of B on this page).</summary>
+    BendRecall,
+
+    /// <summary>Bending, push: REVERT, drop the pending edit.</summary>
+    BendRevert,
+
+    /// <summary>Bending, push: RELOAD, back to the model as exported.</summary>
+    BendReload,
 }
 
 /// <summary>Where the tempo comes from, as the home page shows it.</summary>

@@ -55,6 +55,9 @@ public sealed class PanelView
     /// <summary>A short notice over the page (one or two lines split by '\n'); null for none.</summary>
     public string? Message { get; set; }
 
+    /// <summary>The bending page's content.</summary>
+    public BendPanelState Bend { get; } = new();
+
     public PanelPage Page { get; set; }
 
     public int Row { get; set; }

@@ -100,7 +100,9 @@ public static class LiveSession
                 switcher = new ModelSwitcher(engines, library, first, loaded.Codec,
                     entry => Load(entry, config, codecs, modelRate, engine.MaxPeriodFrames, parameters, otherRate => string.Create(CultureInfo.InvariantCulture,
                         $"it runs at {otherRate} Hz and the engine at {modelRate} Hz; a change of rate needs a restart (start the pedal with it to play it)")),
-                    e => LatencyOf(e).ToString(), log);
+                    e => LatencyOf(e).ToString(), log,
+                    entry => Load(entry, config, codecs, modelRate, engine.MaxPeriodFrames, parameters, otherRate => string.Create(CultureInfo.InvariantCulture,
+                        $"it runs at {otherRate} Hz and the engine at {modelRate} Hz"), bendable: true));
                 reducer.Models = switcher;
 
                 LiveDriver driver = LiveDriver.Start(engines, stream, engine.Hop, DriverSettings(config, rate), log.Warning, bridge);
@@ -211,9 +213,9 @@ public static class LiveSession
     // Opens a model and builds its engine for this stream: the rate checked against the engine's, the budget
     // chosen (measured with warm-up hops on this thread unless fixed), the engine warmed, sized for periods of up
     // to enginePeriod frames. The caller owns the result's codec.
-    private static LoadedModel Load(ModelEntry entry, RunConfig config, ICodecSource codecs, int rate, int enginePeriod, ParameterSet parameters, Func<int, string> rateProblem)
+    private static LoadedModel Load(ModelEntry entry, RunConfig config, ICodecSource codecs, int rate, int enginePeriod, ParameterSet parameters, Func<int, string> rateProblem, bool bendable = false)
     {
-        OpenedCodec opened = codecs.Open(entry.Folder, config.Precision);
+        OpenedCodec opened = bendable ? codecs.OpenBendable(entry.Folder, ModelNoise.Default) : codecs.Open(entry.Folder, config.Precision);
         try
         {
             IStreamingCodec codec = opened.Codec;

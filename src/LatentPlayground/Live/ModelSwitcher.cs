@@ -28,15 +28,20 @@ public sealed class ModelSwitcher : IDisposable
 {
     private readonly SwappableEngine _engine;
     private readonly Func<ModelEntry, LoadedModel> _load;
+    private readonly Func<ModelEntry, LoadedModel>? _loadBendable;
     private readonly Func<LiveEngine, string> _describeLatency;
     private readonly LiveLog _log;
     private readonly BlockingCollection<Action> _work = [];
-    private readonly ConcurrentQueue<(ModelEntry Entry, LoadedModel? Loaded, string? Error)> _done = new();
+    private readonly ConcurrentQueue<(ModelEntry Entry, bool Bendable, LoadedModel? Loaded, string? Error)> _done = new();
     private readonly double[] _values = new double[ParameterTable.Count];
     private readonly Thread _worker;
     private OpenedCodec _currentCodec;
     private ModelEntry? _loading;
     private LoadedModel? _swapping;
+    private bool _swappingBendable;
+
+    // The variant asked for: the model's fp32 graphs on live weights (bending), or the package's best graphs.
+    private bool _wantBendable;
 
     /// <param name="engine">The engines the live threads run.</param>
     /// <param name="library">The models that can be chosen.</param>
@@ -45,7 +50,8 @@ public sealed class ModelSwitcher : IDisposable
     /// <param name="load">Opens a model and builds its engine (on the worker); throws <see cref="UsageException"/> with one line when it cannot.</param>
     /// <param name="describeLatency">The wet latency of an engine, as the startup report words it.</param>
     /// <param name="log">The pedal's log.</param>
-    public ModelSwitcher(SwappableEngine engine, ModelLibrary library, ModelEntry current, OpenedCodec currentCodec, Func<ModelEntry, LoadedModel> load, Func<LiveEngine, string> describeLatency, LiveLog log)
+    /// <param name="loadBendable">Opens a model's fp32 graphs on live weights for bending (on the worker); null: no bending.</param>
+    public ModelSwitcher(SwappableEngine engine, ModelLibrary library, ModelEntry current, OpenedCodec currentCodec, Func<ModelEntry, LoadedModel> load, Func<LiveEngine, string> describeLatency, LiveLog log, Func<ModelEntry, LoadedModel>? loadBendable = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(library);
@@ -59,6 +65,7 @@ public sealed class ModelSwitcher : IDisposable
         Current = Target = current;
         _currentCodec = currentCodec;
         _load = load;
+        _loadBendable = loadBendable;
         _describeLatency = describeLatency;
         _log = log;
         _worker = new Thread(Work) { Name = "lp-worker", IsBackground = true };
@@ -74,7 +81,32 @@ public sealed class ModelSwitcher : IDisposable
     public ModelEntry Target { get; private set; }
 
     /// <summary>True from a request until its model plays (or fails to load).</summary>
-    public bool Busy => !ReferenceEquals(Target, Current) || _loading is not null || _swapping is not null;
+    public bool Busy => !ReferenceEquals(Target, Current) || _wantBendable != CurrentBendable || _loading is not null || _swapping is not null;
+
+    /// <summary>The open model playing now.</summary>
+    public OpenedCodec CurrentCodec => _currentCodec;
+
+    /// <summary>True when the model playing runs on live weights a bend can write.</summary>
+    public bool CurrentBendable { get; private set; }
+
+    /// <summary>
+    /// Swaps the model playing for its own fp32 graphs on live weights, so it can be bent (bending's INIT), with the
+    /// dip to dry of any swap. False when that is under way or done already, or this pedal cannot bend.
+    /// </summary>
+    public bool RequestBendable()
+    {
+        if (_loadBendable is null || (_wantBendable && ReferenceEquals(Target, Current)))
+        {
+            return false;
+        }
+
+        Target = Current;
+        _wantBendable = true;
+        _log.Info($"model {Current.Name}: loading its fp32 graphs on live weights for bending");
+        Notify?.Invoke($"Bending: loading\n{Current.Name}");
+        StartNext();
+        return true;
+    }
 
     /// <summary>Short notices for the display (loading, loaded, failed).</summary>
     public Action<string>? Notify { get; set; }
@@ -92,6 +124,7 @@ public sealed class ModelSwitcher : IDisposable
         }
 
         Target = entry;
+        _wantBendable = false;
         if (!ReferenceEquals(entry, Current))
         {
             _log.Info($"model {entry.Name}: loading from {entry.Folder}");
@@ -114,6 +147,7 @@ public sealed class ModelSwitcher : IDisposable
             _loading = null;
             if (result.Loaded is not LoadedModel loaded)
             {
+                _wantBendable = CurrentBendable;
                 _log.Warning($"model {result.Entry.Name}: not loaded: {result.Error}; still playing {Current.Name}");
                 Notify?.Invoke($"Model not loaded\n{result.Entry.Name}");
                 if (ReferenceEquals(Target, result.Entry))
@@ -121,7 +155,7 @@ public sealed class ModelSwitcher : IDisposable
                     Target = Current;
                 }
             }
-            else if (!ReferenceEquals(loaded.Entry, Target) || _swapping is not null)
+            else if (!ReferenceEquals(loaded.Entry, Target) || result.Bendable != _wantBendable || _swapping is not null)
             {
                 // Asked for something else meanwhile.
                 Free(loaded.Codec);
@@ -129,6 +163,7 @@ public sealed class ModelSwitcher : IDisposable
             else
             {
                 Hand(loaded, values);
+                _swappingBendable = result.Bendable;
             }
         }
 
@@ -137,6 +172,7 @@ public sealed class ModelSwitcher : IDisposable
             OpenedCodec old = _currentCodec;
             _currentCodec = swapping.Codec;
             Current = swapping.Entry;
+            CurrentBendable = _swappingBendable;
             _swapping = null;
             Free(old);
             _log.Notice($"model {Current.Name}: playing; wet latency {_describeLatency(_engine.Current)}");
@@ -164,28 +200,30 @@ public sealed class ModelSwitcher : IDisposable
 
     private void StartNext()
     {
-        if (_loading is not null || _swapping is not null || ReferenceEquals(Target, Current))
+        if (_loading is not null || _swapping is not null || (ReferenceEquals(Target, Current) && _wantBendable == CurrentBendable))
         {
             return;
         }
 
         ModelEntry entry = Target;
+        bool bendable = _wantBendable;
+        Func<ModelEntry, LoadedModel> load = bendable ? _loadBendable! : _load;
         _loading = entry;
         _work.Add(() =>
         {
             try
             {
-                _done.Enqueue((entry, _load(entry), null));
+                _done.Enqueue((entry, bendable, load(entry), null));
             }
             catch (UsageException e)
             {
-                _done.Enqueue((entry, null, e.Message));
+                _done.Enqueue((entry, bendable, null, e.Message));
             }
 #pragma warning disable CA1031 // Whatever a model throws while loading, the old model plays on and the pedal says why.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                _done.Enqueue((entry, null, e.Message.Split('\n')[0]));
+                _done.Enqueue((entry, bendable, null, e.Message.Split('\n')[0]));
             }
         });
     }

@@ -16,4 +16,16 @@ public enum PedalAction
     BankUp,
     BankDown,
     SavePreset,
+
+    /// <summary>Bending: apply the pending edit (footswitch B on the bending page).</summary>
+    BendSet,
+
+    /// <summary>Bending: undo the last SET (a long press of B on the bending page).</summary>
+    BendRecall,
+
+    /// <summary>Bending: drop the pending edit.</summary>
+    BendRevert,
+
+    /// <summary>Bending: back to the model as exported.</summary>
+    BendReload,
 }

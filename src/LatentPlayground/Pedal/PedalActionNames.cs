@@ -15,6 +15,10 @@ public static class PedalActionNames
         (PedalAction.BankUp, "bank-up"),
         (PedalAction.BankDown, "bank-down"),
         (PedalAction.SavePreset, "save-preset"),
+        (PedalAction.BendSet, "bend-set"),
+        (PedalAction.BendRecall, "bend-recall"),
+        (PedalAction.BendRevert, "bend-revert"),
+        (PedalAction.BendReload, "bend-reload"),
     ];
 
     /// <summary>Every name, in the order the documentation lists them.</summary>

@@ -32,5 +32,7 @@ public readonly record struct PedalEvent(
 
     public static PedalEvent ChooseModel(int libraryIndex, PedalInput input) => new(PedalEventKind.ChooseModel, input, Number: libraryIndex);
 
+    public static PedalEvent BendKnob(PanelSetting setting, double position, PedalInput input) => new(PedalEventKind.BendKnob, input, Setting: setting, Value: position);
+
     public static PedalEvent Calibrated(PedalCalibration calibration, PedalInput input) => new(PedalEventKind.ExpressionCalibrated, input, Calibration: calibration);
 }

@@ -26,4 +26,7 @@ public enum PedalEventKind
 
     /// <summary>The expression pedal learnt a new travel (<see cref="PedalEvent.Calibration"/>).</summary>
     ExpressionCalibrated,
+
+    /// <summary>A knob on the bending page set <see cref="PedalEvent.Setting"/> (chaos, amount, scale) to <see cref="PedalEvent.Value"/>, 0..1 of its travel.</summary>
+    BendKnob,
 }

@@ -30,7 +30,7 @@ namespace LatentPlayground.Pedal;
 /// recalled, so a MIDI flood cannot fill the engine's inbox or become thousands of recalls and log lines.
 /// Thread: the control thread, for every member (after <see cref="ControlLoop"/> stops, the thread that joined it).
 /// </summary>
-public sealed class PedalReducer : IDisposable
+public sealed partial class PedalReducer : IDisposable
 {
     /// <summary>The shortest time between two preset saves (a CC bound to save, held on a flooding port).</summary>
     public const double MinSecondsBetweenSaves = 1;
@@ -176,6 +176,7 @@ public sealed class PedalReducer : IDisposable
     {
         _models?.Poll(_current);
         midi?.DrainInto(this);
+        TickBending();
         FollowClock();
         Commit();
         while (_writer.TakeReport(out PersistenceReport report))
@@ -262,8 +263,14 @@ public sealed class PedalReducer : IDisposable
             case PedalEventKind.Recall:
                 Recall(e.Number);
                 break;
+            case PedalEventKind.ChangeSetting when e.Setting >= PanelSetting.BendLayer:
+                ChangeBendSetting(e.Setting, e.Number);
+                break;
             case PedalEventKind.ChangeSetting:
                 ChangeSetting(e.Setting, e.Number);
+                break;
+            case PedalEventKind.BendKnob:
+                SetBendKnob(e.Setting, e.Value);
                 break;
             case PedalEventKind.ToggleLearn:
                 ToggleLearn();
@@ -334,6 +341,9 @@ public sealed class PedalReducer : IDisposable
                 break;
             case PedalAction.SavePreset:
                 SaveCurrentPreset();
+                break;
+            case PedalAction.BendSet or PedalAction.BendRecall or PedalAction.BendRevert or PedalAction.BendReload:
+                ActOnBend(action);
                 break;
             default:
                 break;
