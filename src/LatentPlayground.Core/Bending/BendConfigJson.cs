@@ -45,6 +45,11 @@ public static class BendConfigJson
             string name = errors.Required(fileLayers[i].Name, field + ".name");
             List<long> shape = errors.Required(fileLayers[i].Shape, field + ".shape");
             long offset = errors.Required(fileLayers[i].Offset, field + ".offset");
+            if (name.Length == 0)
+            {
+                throw errors.Bad(field + ".name", "is empty; it must name a layer of the model");
+            }
+
             if (!names.Add(name))
             {
                 throw errors.Bad(field + ".name", $"{name} is listed twice");
@@ -132,6 +137,11 @@ public static class BendConfigJson
     private static BendStep ReadStep(BendStepContract s, string field, BendConfigErrors errors)
     {
         string layer = errors.Required(s.Layer, field + ".layer");
+        if (layer.Length == 0)
+        {
+            throw errors.Bad(field + ".layer", "is empty; it must name a layer of the model");
+        }
+
         string opName = errors.Required(s.Op, field + ".op");
         if (!TryParseOperation(opName, out BendOperation op))
         {

@@ -108,6 +108,7 @@ internal static class JsonShape
     {
         _ when type == typeof(int) => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
         _ when type == typeof(long) => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        _ when type == typeof(uint) => value.ValueKind == JsonValueKind.Number && value.TryGetUInt32(out _),
         _ when type == typeof(double) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d) && double.IsFinite(d),
         _ when type == typeof(string) => value.ValueKind == JsonValueKind.String,
         _ when type == typeof(bool) => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
@@ -119,6 +120,7 @@ internal static class JsonShape
         JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "an object",
         JsonTypeInfoKind.Enumerable => "a list",
         _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(uint) => "a whole number from 0 to 4294967295",
         _ when type == typeof(double) => "a number",
         _ when type == typeof(string) => "text",
         _ when type == typeof(bool) => "true or false",

@@ -59,9 +59,10 @@ public static class BendFiles
         {
             wav = WavReader.Read(wavPath);
         }
-        catch (InvalidDataException e)
+        catch (WavFileException e)
         {
-            throw new BendFormatException($"{wavPath}: {e.Message}", e);
+            // Missing, not a regular file, not a WAV or truncated: the message already names the file, in one line.
+            throw new BendFormatException(e.Message, e);
         }
 
         if (wav.Channels != 1 || wav.SourceFormat != WavSampleFormat.Float32)
