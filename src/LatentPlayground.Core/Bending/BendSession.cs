@@ -28,7 +28,9 @@ public sealed class BendSession
     private readonly float[][] _applied;
     private readonly float[] _pending;
     private readonly bool[] _changed;
-    private readonly LinkedList<(int Layer, float[] Before)> _undo = new();
+    // Each SET (or loaded layer) keeps the layer as it was; AddedStep says whether it also added to Steps, so RECALL
+    // of a loaded configuration's layer leaves the steps alone.
+    private readonly LinkedList<(int Layer, float[] Before, bool AddedStep)> _undo = new();
 
     // Per layer, the draws of the law and seed edited last: a CHAOS or AMOUNT sweep then only re-blends (about a
     // millisecond per million weights instead of tens), made on the layer's first DISTRIBUTION edit.
@@ -169,11 +171,7 @@ public sealed class BendSession
         }
 
         int layer = _pendingLayer;
-        _undo.AddFirst((layer, _applied[layer]));
-        if (_undo.Count > UndoDepth)
-        {
-            _undo.RemoveLast();
-        }
+        Remember(layer, addedStep: true);
 
         _applied[layer] = PendingValues.ToArray();
         Steps = Steps.Append(step);
@@ -193,9 +191,13 @@ public sealed class BendSession
 
         _ = Revert();
         _undo.RemoveFirst();
-        (int layer, float[] before) = last.Value;
+        (int layer, float[] before, bool addedStep) = last.Value;
         _applied[layer] = before;
-        Steps = new Bend(Steps.Steps.RemoveAt(Steps.Steps.Length - 1));
+        if (addedStep && Steps.Steps.Length > 0)
+        {
+            Steps = new Bend(Steps.Steps.RemoveAt(Steps.Steps.Length - 1));
+        }
+
         _changed[layer] = true;
         return true;
     }
@@ -218,7 +220,8 @@ public sealed class BendSession
     }
 
     /// <summary>
-    /// Replaces the applied values of layer <paramref name="layer"/> (a loaded bend configuration), as one SET.
+    /// Replaces the applied values of layer <paramref name="layer"/> (a loaded bend configuration), as one SET that
+    /// RECALL can undo; the configuration's steps come with <see cref="SetSteps"/> and stay when it is undone.
     /// </summary>
     public void Load(int layer, ReadOnlySpan<float> values)
     {
@@ -228,9 +231,18 @@ public sealed class BendSession
         }
 
         _ = Revert();
-        _undo.AddFirst((layer, _applied[layer]));
+        Remember(layer, addedStep: false);
         _applied[layer] = values.ToArray();
         _changed[layer] = true;
+    }
+
+    private void Remember(int layer, bool addedStep)
+    {
+        _undo.AddFirst((layer, _applied[layer], addedStep));
+        if (_undo.Count > UndoDepth)
+        {
+            _undo.RemoveLast();
+        }
     }
 
     /// <summary>Sets the replayable steps a loaded configuration carries.</summary>

@@ -74,7 +74,8 @@ public static class RenderCommand
             // The model's noise follows the global seed, so one --seed fixes the whole render.
             ulong noiseSeed = Inference.CodecOptions.DefaultNoiseSeed + (ulong)settings.Parameters.IndexOf(ParameterId.GlobalSeed);
             var modelNoise = new ModelNoise(r.GetValue(noise) != "off", noiseSeed);
-            string? bendPath = r.GetValue(bend) ?? PresetBend(presetPath, bankFolder);
+            string? bendOption = r.GetValue(bend);
+            string? bendPath = bendOption ?? PresetBend(presetPath, bankFolder);
             if (bendPath is not null && r.GetValue(precision) == "int8")
             {
                 throw new UsageException("--precision: a bent model plays its fp32 graphs (the int8 kernels pack their weights when the model loads); leave out --precision or give fp32");
@@ -86,7 +87,7 @@ public static class RenderCommand
             {
                 // The whole configuration is checked against the model before any weight is written.
                 var modelBend = new Bending.ModelBend(bendable);
-                BendCommand.LoadInto(modelBend, bendPath, "--bend");
+                BendCommand.LoadInto(modelBend, bendPath, bendOption is null ? "--preset's bending" : "--bend");
                 modelBend.WriteThrough();
             }
 
@@ -117,7 +118,8 @@ public static class RenderCommand
         return command;
     }
 
-    // A preset's "bending" names a configuration: an absolute path, or a file in the bank's folder.
+    // A preset's "bending" names a configuration: an absolute path, or one relative to the preset's own folder (the
+    // bank's, for a preset named by name).
     private static string? PresetBend(string? presetPath, string bankFolder)
     {
         if (presetPath is null || PresetLocations.Resolve(presetPath, bankFolder).Bending is not string bending)
@@ -125,7 +127,8 @@ public static class RenderCommand
             return null;
         }
 
-        return Path.IsPathRooted(bending) ? bending : Path.Combine(bankFolder, bending);
+        string folder = File.Exists(presetPath) ? Path.GetDirectoryName(Path.GetFullPath(presetPath)) ?? "." : bankFolder;
+        return Path.IsPathRooted(bending) ? bending : Path.Combine(folder, bending);
     }
 
     /// <summary>The starting parameters: defaults, then the preset, then --seed, then each --set in order.</summary>

@@ -16,9 +16,11 @@ namespace LatentPlayground.Controls;
 public sealed class PedalFootswitches : IDisposable
 {
     private readonly List<MomentarySwitch> _switches = [];
-    private readonly Action<PedalAction> _act;
+    private readonly Action<FootswitchGesture> _act;
 
-    public PedalFootswitches(GpioController controller, PinMap pins, FootswitchMap map, Action<PedalAction> act, TimeProvider? clock = null)
+    /// <param name="act">Called with each completed gesture whose action is not none; the surface may give a switch
+    /// another meaning on a page (B is SET and RECALL on the bending page).</param>
+    public PedalFootswitches(GpioController controller, PinMap pins, FootswitchMap map, Action<FootswitchGesture> act, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(pins);
@@ -42,13 +44,14 @@ public sealed class PedalFootswitches : IDisposable
             // The map's names were checked when it was read; parsed once here, so a gesture carries no string.
             PedalAction press = Parse(gestures.Press), longPress = Parse(gestures.LongPress), doublePress = Parse(gestures.DoublePress);
             var sw = new MomentarySwitch(controller, pin.Gpio, options, clock);
-            sw.Gesture += (_, e) => OnGesture(e.Kind switch
+            string name = pin.Name;
+            sw.Gesture += (_, e) => OnGesture(new FootswitchGesture(name, e.Kind, e.Kind switch
             {
                 SwitchEventKind.SinglePress => press,
                 SwitchEventKind.LongPress => longPress,
                 SwitchEventKind.DoublePress => doublePress,
                 _ => PedalAction.None,
-            });
+            }));
             _switches.Add(sw);
         }
     }
@@ -73,11 +76,14 @@ public sealed class PedalFootswitches : IDisposable
     private static PedalAction Parse(string name) =>
         PedalActionNames.TryParse(name, out PedalAction action) ? action : throw new ArgumentException($"\"{name}\" is not a footswitch action", nameof(name));
 
-    private void OnGesture(PedalAction action)
+    private void OnGesture(FootswitchGesture gesture)
     {
-        if (action != PedalAction.None)
+        if (gesture.Action != PedalAction.None || gesture.Kind is SwitchEventKind.SinglePress or SwitchEventKind.LongPress)
         {
-            _act(action);
+            _act(gesture);
         }
     }
 }
+
+/// <summary>A completed footswitch gesture: which switch, which gesture, and the action the controls map gives it.</summary>
+public readonly record struct FootswitchGesture(string Switch, SwitchEventKind Kind, PedalAction Action);

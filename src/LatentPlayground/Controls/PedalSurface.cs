@@ -48,6 +48,7 @@ public sealed class PedalSurface : IDisposable
     private readonly Ssd1306? _display;
     private readonly ParameterId?[] _knobParameter;
     private readonly double[] _knobSent;
+    private readonly double[] _knobBend;
     private double _expressionSent = double.NaN;
     private int _knobLayer;
     private int _modelChoice = -1;
@@ -70,7 +71,7 @@ public sealed class PedalSurface : IDisposable
         View = new PanelView(state.Current);
         _noticesShown = state.NoticeCount;
 
-        _footswitches = Try("footswitches", () => new PedalFootswitches(buses.Gpio, pins, map.Footswitches, action => _state.Handle(PedalEvent.Act(action, PedalInput.Footswitch)), _clock));
+        _footswitches = Try("footswitches", () => new PedalFootswitches(buses.Gpio, pins, map.Footswitches, OnFootswitch, _clock));
         _encoder = Try("encoder", () => OpenEncoder(buses, pins));
         OpenAnalog(pins, buses);
         foreach (LedPin led in pins.Leds)
@@ -97,6 +98,8 @@ public sealed class PedalSurface : IDisposable
         });
         _knobParameter = new ParameterId?[_knobs.Count];
         _knobSent = new double[_knobs.Count];
+        _knobBend = new double[_knobs.Count];
+        Array.Fill(_knobBend, double.NaN);
         if (_leds.TryGetValue("status", out StatusLed? status))
         {
             status.ShowTempo();
@@ -187,6 +190,10 @@ public sealed class PedalSurface : IDisposable
         View.ExpressionCalibrating = _expression?.IsCalibrating ?? false;
         View.ModelName = _state.Models?.Current.Name ?? "-";
         View.ModelLoading = _state.Models?.Busy ?? false;
+        if (View.Page == PanelPage.Bending)
+        {
+            _state.DescribeBend(View.Bend);
+        }
         View.Frame = Frames++;
         _renderer.Render(View, Frame);
         if (_display is not null)
@@ -208,6 +215,19 @@ public sealed class PedalSurface : IDisposable
                 Warn("display", e);
                 _displayFailed = true;
             }
+        }
+    }
+
+    // On the bending page footswitch B is SET (press) and RECALL (long press), as on the reference device; elsewhere,
+    // and for the other switches, the controls map's action.
+    private void OnFootswitch(FootswitchGesture g)
+    {
+        PedalAction action = View.Page == PanelPage.Bending && g.Switch == "B" && g.Kind is SwitchEventKind.SinglePress or SwitchEventKind.LongPress
+            ? (g.Kind == SwitchEventKind.SinglePress ? PedalAction.BendSet : PedalAction.BendRecall)
+            : g.Action;
+        if (action != PedalAction.None)
+        {
+            _state.Handle(PedalEvent.Act(action, PedalInput.Footswitch));
         }
     }
 
@@ -254,6 +274,17 @@ public sealed class PedalSurface : IDisposable
                 break;
             case PanelCommandKind.PushSetting when command.Setting == PanelSetting.MidiLearn:
                 _state.Handle(PedalEvent.ToggleLearn(PedalInput.Encoder));
+                break;
+            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload:
+                _state.Handle(PedalEvent.Act(command.Setting switch
+                {
+                    PanelSetting.BendSet => PedalAction.BendSet,
+                    PanelSetting.BendRecall => PedalAction.BendRecall,
+                    PanelSetting.BendRevert => PedalAction.BendRevert,
+                    _ => PedalAction.BendReload,
+                }, PedalInput.Encoder));
+                break;
+            case PanelCommandKind.PushSetting when command.Setting == PanelSetting.BendStatistics:
                 break;
             case PanelCommandKind.PushSetting:
                 Calibrate();
@@ -346,6 +377,12 @@ public sealed class PedalSurface : IDisposable
 
         for (int k = 0; k < _knobs.Count; k++)
         {
+            if (View.Page == PanelPage.Bending && k < BendKnobs.Length)
+            {
+                PollBendKnob(k);
+                continue;
+            }
+
             ParameterId? id = _map.Knobs.Assigned(View.Page, _knobLayer, k);
             Knob knob = _knobs[k];
             if (id is not ParameterId p)
@@ -373,6 +410,27 @@ public sealed class PedalSurface : IDisposable
                     _state.Handle(PedalEvent.Set(p, value, PedalInput.Knob));
                 }
             }
+        }
+    }
+
+    // On the bending page knobs 1-3 are chaos, amount and scale, with the same soft takeover as parameters.
+    private static readonly PanelSetting[] BendKnobs = [PanelSetting.BendChaos, PanelSetting.BendAmount, PanelSetting.BendScale];
+
+    private void PollBendKnob(int k)
+    {
+        Knob knob = _knobs[k];
+        double current = _state.BendKnobPosition(BendKnobs[k]);
+        if (_knobParameter[k] is not null || _knobBend[k] != current)
+        {
+            _knobParameter[k] = null;
+            _knobBend[k] = current;
+            knob.Recall(current);
+        }
+
+        if (Read(knob) && knob.Value != current)
+        {
+            _knobBend[k] = knob.Value;
+            _state.Handle(PedalEvent.BendKnob(BendKnobs[k], knob.Value, PedalInput.Knob));
         }
     }
 

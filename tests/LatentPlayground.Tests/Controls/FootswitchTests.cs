@@ -21,7 +21,13 @@ public sealed class FootswitchTests : IDisposable
     {
         _gpio = new GpioController(_driver);
         FootswitchMap map = ControlsMapJson.Parse(File.ReadAllText(Path.Combine(Hardware, "controls.json")), "controls.json").Footswitches;
-        _switches = new PedalFootswitches(_gpio, _pins, map, a => _actions.Add(LatentPlayground.Pedal.PedalActionNames.Name(a)), _clock);
+        _switches = new PedalFootswitches(_gpio, _pins, map, g =>
+        {
+            if (g.Action != LatentPlayground.Pedal.PedalAction.None)
+            {
+                _actions.Add(LatentPlayground.Pedal.PedalActionNames.Name(g.Action));
+            }
+        }, _clock);
     }
 
     public void Dispose()

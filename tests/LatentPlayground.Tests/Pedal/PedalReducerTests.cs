@@ -98,6 +98,16 @@ public sealed class PedalReducerTests
                 Assert.Equal(37, PresetJson.Parse(File.ReadAllText(file), file).Parameters[ParameterId.DryWet]);
                 Assert.Contains("saved " + file, rig.Log.ToString(), StringComparison.Ordinal);
                 break;
+            case PedalAction.BendSet or PedalAction.BendRecall or PedalAction.BendRevert or PedalAction.BendReload:
+                // This rig has no model library to load live weights from: one line says so, nothing reaches the engine.
+                // (The bending tests play them on a model.)
+                Perform(rig, input);
+                Perform(rig, input);
+                Assert.Equal("Bending\nunavailable", rig.Reducer.Notice);
+                Assert.Single(rig.Log.ToString().Split('\n'), l => l.StartsWith("warning: bending:", StringComparison.Ordinal));
+                Assert.Empty(rig.Engine.Changes);
+                Assert.Empty(rig.Engine.Switches);
+                return;
             default:
                 throw new InvalidOperationException($"no check for {action}");
         }

@@ -41,7 +41,13 @@ internal sealed class ReducerRig : IDisposable
         Sim = new SimulatedPedal(pins, Clock);
         string name = PedalActionNames.Name(action);
         var map = new FootswitchMap(new Dictionary<string, FootswitchGestures> { ["A"] = new(name, name, name) });
-        _footswitches = new PedalFootswitches(Sim.Buses.Gpio, pins, map, a => Reducer.Handle(PedalEvent.Act(a, PedalInput.Footswitch)), Clock);
+        _footswitches = new PedalFootswitches(Sim.Buses.Gpio, pins, map, g =>
+        {
+            if (g.Action != PedalAction.None)
+            {
+                Reducer.Handle(PedalEvent.Act(g.Action, PedalInput.Footswitch));
+            }
+        }, Clock);
     }
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("lp-reducer-").FullName;
