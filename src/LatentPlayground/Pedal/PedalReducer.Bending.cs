@@ -31,6 +31,7 @@ public sealed partial class PedalReducer
     private double _bendScale = 1;
     private uint _bendSeed;
     private bool _bendLive;
+    private bool _bendLayerChosen;
 
     /// <summary>The bend of the model playing; null until bending's INIT has its live weights.</summary>
     public ModelBend? Bend => _bend;
@@ -70,8 +71,9 @@ public sealed partial class PedalReducer
         switch (setting)
         {
             case PanelSetting.BendLayer:
-                int layers = _bend?.Session.LayerCount ?? 1;
-                _bendLayer = Math.Clamp(_bendLayer + Math.Sign(step), 0, layers - 1);
+                // Before INIT has the layers, the turn is kept and placed once they are known.
+                _bendLayer = _bend is null ? _bendLayer + Math.Sign(step) : Math.Clamp(_bendLayer + Math.Sign(step), 0, _bend.Session.LayerCount - 1);
+                _bendLayerChosen = true;
                 break;
             case PanelSetting.BendOperation:
                 _bendOperation = (BendOperation)Math.Clamp((int)_bendOperation + Math.Sign(step), 0, 2);
@@ -161,7 +163,9 @@ public sealed partial class PedalReducer
 
                 break;
             case PedalAction.BendRecall:
-                Show(session.Recall() ? "Bend RECALL" : "Nothing to recall");
+                bool recalled = session.Recall();
+                _log.Info(recalled ? $"bend RECALL ({session.UndoCount} to recall)" : "bend RECALL: nothing to recall");
+                Show(recalled ? "Bend RECALL" : "Nothing to recall");
                 break;
             case PedalAction.BendRevert:
                 _bendTouched = false;
@@ -240,7 +244,9 @@ public sealed partial class PedalReducer
             _bend = new ModelBend(codec);
             _bendCodec = playing;
             _bend.Session.LiveMode = _bendLive;
-            _bendLayer = Math.Min(_bendLayer, _bend.Session.LayerCount - 1);
+            // The decoder's layers are what a bend is heard through most directly: the list starts at its first one.
+            int firstDecoder = Enumerable.Range(0, _bend.Session.LayerCount).FirstOrDefault(i => _bend.Session.Name(i).StartsWith("decoder:", StringComparison.Ordinal));
+            _bendLayer = Math.Clamp(firstDecoder + (_bendLayerChosen ? _bendLayer : 0), 0, _bend.Session.LayerCount - 1);
             _log.Info(string.Create(CultureInfo.InvariantCulture, $"bending ready: {_bend.Session.LayerCount} layers of {_bend.ModelName} on live weights (fp32)"));
             Show("Bending ready");
             EditPending();
