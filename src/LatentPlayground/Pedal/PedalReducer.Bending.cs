@@ -33,6 +33,10 @@ public sealed partial class PedalReducer
     private bool _bendLive;
     private bool _bendLayerChosen;
 
+    // Configurations read off the control thread (a preset's bend), waiting for the live weights to take them.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, BendConfig? Config, float[]? Weights, string? Error)> _bendLoads = new();
+    private (string Path, BendConfig Config, float[] Weights)? _bendToLoad;
+
     /// <summary>The bend of the model playing; null until bending's INIT has its live weights.</summary>
     public ModelBend? Bend => _bend;
 
@@ -252,7 +256,75 @@ public sealed partial class PedalReducer
             EditPending();
         }
 
+        while (_bendLoads.TryDequeue(out var loaded))
+        {
+            if (loaded.Config is null || loaded.Weights is null)
+            {
+                _log.Warning($"bending: {loaded.Error}; the model is unchanged");
+                Show("Bend not loaded\n(see the log)");
+            }
+            else
+            {
+                _bendToLoad = (loaded.Path, loaded.Config, loaded.Weights);
+            }
+        }
+
+        if (_bend is not null && _bendToLoad is (string path, BendConfig config, float[] weights))
+        {
+            _bendToLoad = null;
+            try
+            {
+                _bend.Load(config, weights, path);
+                _log.Info($"bending: {path} loaded ({config.Layers.Count} layers)");
+            }
+            catch (BendFormatException e)
+            {
+                _log.Warning($"bending: {e.Message}");
+                Show("Bend not loaded\n(see the log)");
+            }
+        }
+
         _ = _bend?.Stage();
+    }
+
+    // A preset's bend: read on the thread pool (a WAV of weights can be megabytes, and the control thread polls the
+    // switches), then applied by the tick once the live weights play. A preset without one leaves the bend as it is.
+    private void LoadPresetBend(string bending)
+    {
+        string path = Path.IsPathRooted(bending) ? bending : Path.Combine(_bankFolder, bending);
+        AskForBending();
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                (BendConfig config, float[] weights) = BendFiles.Load(path);
+                _bendLoads.Enqueue((path, config, weights, null));
+            }
+            catch (Exception e) when (e is BendFormatException or Files.InputFileException or IOException or UnauthorizedAccessException)
+            {
+                _bendLoads.Enqueue((path, null, null, e.Message));
+            }
+        });
+    }
+
+    // The bend as it plays, for a preset being saved: its configuration beside the preset, named after it; null when
+    // the model plays unbent.
+    private string? SaveBendFor(string presetFileName)
+    {
+        if (_bend is not ModelBend bend)
+        {
+            return null;
+        }
+
+        string name = Path.GetFileNameWithoutExtension(presetFileName) + ".bend";
+        (BendConfig config, float[] weights) = bend.Snapshot(name + ".wav");
+        if (config.Layers.Count == 0)
+        {
+            return null;
+        }
+
+        _writer.RequestBend(Path.Combine(_bankFolder, name + ".json"), config, weights);
+        return name + ".json";
     }
 
     /// <summary>Which open model a bend belongs to, compared by reference.</summary>

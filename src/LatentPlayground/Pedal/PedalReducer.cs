@@ -443,6 +443,10 @@ public sealed partial class PedalReducer : IDisposable
         Settings = Settings with { LastPreset = entry.FileName };
         RequestSave();
         FollowModel(entry);
+        if (entry.Preset.Bending is string bending)
+        {
+            LoadPresetBend(bending);
+        }
     }
 
     // A preset that names a model plays on it: the preset's values go to the current engine at once (as any
@@ -607,7 +611,9 @@ public sealed partial class PedalReducer : IDisposable
 
         // The preset names the model it now sounds on, so recalling it brings that model back.
         string? model = _models is null ? entry.Preset.Model : _models.Current.Name;
-        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = entry.Preset.Bending, Xy = entry.Preset.Xy };
+        // A bend playing is saved beside the preset and named by it; with none, the preset keeps the bend it named.
+        string? bending = SaveBendFor(entry.FileName) ?? entry.Preset.Bending;
+        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = bending, Xy = entry.Preset.Xy };
         _bank.Replace(_bank.Current, new PresetEntry(entry.FileName, preset));
         _writer.RequestPreset(_bankFolder, entry.FileName, preset);
     }

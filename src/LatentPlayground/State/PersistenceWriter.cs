@@ -4,7 +4,7 @@ using LatentPlayground.Presets;
 namespace LatentPlayground.State;
 
 /// <summary>
-/// Writes what the pedal keeps on disk (the settings file and saved presets) on a low-priority thread of its own,
+/// Writes what the pedal keeps on disk (the settings file, saved presets and their bends) on a low-priority thread of its own,
 /// so the control thread, which polls the switches and draws the display, never waits on an SD card's fsync, which
 /// can take tens of milliseconds. A request carries the whole, immutable content and returns at once. Requests
 /// coalesce: only the latest settings, and the latest content of each preset file, are written; a pass writes
@@ -25,6 +25,7 @@ public sealed class PersistenceWriter : IDisposable
     private readonly object _gate = new();
     private readonly Thread _thread;
     private readonly Dictionary<string, (string Folder, string FileName, Preset Preset)> _presets = [];
+    private readonly Dictionary<string, (Core.Bending.BendConfig Config, float[] Weights)> _bends = [];
     private readonly Queue<PersistenceReport> _reports = new();
     private PedalSettings? _pending;
     private long _requested;
@@ -75,6 +76,21 @@ public sealed class PersistenceWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Thread: control. Asks for a bend configuration and its weights to be written to <paramref name="jsonPath"/> (and
+    /// the WAV beside it), before the presets of the same pass, so a preset never names a bend not yet on disk.
+    /// </summary>
+    public void RequestBend(string jsonPath, Core.Bending.BendConfig config, float[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        lock (_gate)
+        {
+            _bends[jsonPath] = (config, weights);
+            _requested++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
     /// <summary>Thread: control. Waits until every request so far is on disk, skipping the interval (shutdown).</summary>
     public void Flush()
     {
@@ -117,18 +133,19 @@ public sealed class PersistenceWriter : IDisposable
     private void Run()
     {
         var presets = new List<(string Folder, string FileName, Preset Preset)>();
+        var bends = new List<KeyValuePair<string, (Core.Bending.BendConfig Config, float[] Weights)>>();
         while (true)
         {
             PedalSettings? settings;
             long sequence;
             lock (_gate)
             {
-                while (_pending is null && _presets.Count == 0 && !_stopping)
+                while (_pending is null && _presets.Count == 0 && _bends.Count == 0 && !_stopping)
                 {
                     _ = Monitor.Wait(_gate);
                 }
 
-                if (_pending is null && _presets.Count == 0)
+                if (_pending is null && _presets.Count == 0 && _bends.Count == 0)
                 {
                     return;
                 }
@@ -138,7 +155,15 @@ public sealed class PersistenceWriter : IDisposable
                 presets.Clear();
                 presets.AddRange(_presets.Values);
                 _presets.Clear();
+                bends.Clear();
+                bends.AddRange(_bends);
+                _bends.Clear();
                 sequence = _requested;
+            }
+
+            foreach ((string path, (Core.Bending.BendConfig config, float[] weights)) in bends)
+            {
+                Report(WriteBend(path, config, weights), counts: false);
             }
 
             foreach ((string folder, string fileName, Preset preset) in presets)
@@ -192,6 +217,19 @@ public sealed class PersistenceWriter : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new PersistenceReport(false, $"{Path.Combine(folder, fileName)}: not saved: {e.Message}; the file keeps the preset as it was", "NOT saved\n(see the log)");
+        }
+    }
+
+    private static PersistenceReport? WriteBend(string path, Core.Bending.BendConfig config, float[] weights)
+    {
+        try
+        {
+            Bending.BendFiles.Save(path, config, weights);
+            return new PersistenceReport(true, $"saved {path} ({config.Layers.Count} bent layers)", null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.InputFileException)
+        {
+            return new PersistenceReport(false, $"{path}: bend not saved: {e.Message}", "Bend NOT saved\n(see the log)");
         }
     }
 
