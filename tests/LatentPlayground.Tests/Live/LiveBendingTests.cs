@@ -10,7 +10,8 @@ namespace LatentPlayground.Tests.Live;
 /// Bending on stage: the live engine with the bundled model's fp32 graphs on live weights, over ALSA file PCMs on
 /// the real-time threads, while a control thread makes a Live-Mode sweep of SCALE over the decoder's largest layer
 /// (re-derived from the layer as it stood, staged at every 10 ms tick), SETs it, sweeps CHAOS on another layer,
-/// SETs, RECALLs both and RELOADs. No hop may come back late, the real-time threads allocate nothing, and the sound
+/// SETs, RECALLs both and RELOADs. No hop may come back late, the real-time threads allocate nothing (a garbage
+/// collection the control side causes is counted, not refused: run reports its pauses), and the sound
 /// changes while the bend plays and comes back after RELOAD.
 /// </summary>
 [Collection(LiveTestCollection.Name)]
@@ -102,7 +103,9 @@ public sealed class LiveBendingTests(ITestOutputHelper output)
         output.WriteLine(string.Join("; ", rig.Warnings));
         Assert.Contains("reload", phases);
         Assert.True(c.LateHops == 0 && c.SkippedHops == 0, c.ToString());
-        Assert.Equal((0L, 0L, 0), (c.AudioAllocatedBytes, c.InferenceAllocatedBytes, c.GcCollections));
+        // The real-time threads allocate nothing. A collection may still come: SET keeps a copy of the layer it
+        // replaces (for RECALL), on the control thread, and this process runs other tests' threads too.
+        Assert.Equal((0L, 0L), (c.AudioAllocatedBytes, c.InferenceAllocatedBytes));
 
         // The bend was heard, and RELOAD gave the model back: a second near the end (before the run's closing fade)
         // equals render's unbent output.
