@@ -179,6 +179,13 @@ public sealed partial class PedalReducer : IDisposable
         TickBending();
         FollowClock();
         Commit();
+        TellReports(show: true);
+        _log.FlushSuppressed();
+    }
+
+    // What the writer did since: a line each in the log and, while playing, the short notice on the display.
+    private void TellReports(bool show)
+    {
         while (_writer.TakeReport(out PersistenceReport report))
         {
             if (report.Ok)
@@ -190,13 +197,11 @@ public sealed partial class PedalReducer : IDisposable
                 _log.Warning(report.Line);
             }
 
-            if (report.Display is string display)
+            if (show && report.Display is string display)
             {
                 Show(display);
             }
         }
-
-        _log.FlushSuppressed();
     }
 
     /// <summary>One MIDI message from an input: clock and transport to the follower, the rest through the MIDI map.</summary>
@@ -296,17 +301,7 @@ public sealed partial class PedalReducer : IDisposable
     {
         _writer.Request(Settings);
         _writer.Flush();
-        while (_writer.TakeReport(out PersistenceReport report))
-        {
-            if (report.Ok)
-            {
-                _log.Notice(report.Line);
-            }
-            else
-            {
-                _log.Warning(report.Line);
-            }
-        }
+        TellReports(show: false);
     }
 
     public void Dispose() => _writer.Dispose();

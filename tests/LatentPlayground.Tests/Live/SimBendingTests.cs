@@ -19,24 +19,7 @@ public sealed partial class SimBendingTests : IDisposable
     [Fact]
     public async Task The_bending_page_inits_sets_and_recalls_a_bend_while_the_pedal_plays()
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "latentplayground.dll"));
-        foreach (string a in new[] { "run", "--sim", "--duration", "16", "--budget-ms", "30" })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["LATENTPLAYGROUND_BANK"] = Path.Combine(_folder, "bank");
-        info.Environment["STATE_DIRECTORY"] = Path.Combine(_folder, "state");
-        info.Environment.Remove("NOTIFY_SOCKET");
-        info.Environment.Remove("JOURNAL_STREAM");
-        using Process run = Process.Start(info)!;
+        using Process run = SimProcess.Start(_folder, "--duration", "16", "--budget-ms", "30");
         Task<string> stdout = run.StandardOutput.ReadToEndAsync();
         Task<string> stderr = run.StandardError.ReadToEndAsync();
 

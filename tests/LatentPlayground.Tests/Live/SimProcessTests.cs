@@ -16,24 +16,7 @@ public sealed class SimProcessTests : IDisposable
     [Fact]
     public async Task Keys_press_the_simulated_footswitches_and_turn_the_encoder_and_x_quits()
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "latentplayground.dll"));
-        foreach (string a in new[] { "run", "--sim", "--duration", "20" })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["LATENTPLAYGROUND_BANK"] = Path.Combine(_folder, "bank");
-        info.Environment["STATE_DIRECTORY"] = Path.Combine(_folder, "state");
-        info.Environment.Remove("NOTIFY_SOCKET");
-        info.Environment.Remove("JOURNAL_STREAM");
-        using Process run = Process.Start(info)!;
+        using Process run = SimProcess.Start(_folder, "--duration", "20");
         Task<string> stdout = run.StandardOutput.ReadToEndAsync();
         Task<string> stderr = run.StandardError.ReadToEndAsync();
 
