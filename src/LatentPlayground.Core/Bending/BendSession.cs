@@ -35,6 +35,11 @@ public sealed class BendSession
     // Per layer, the draws of the law and seed edited last: a CHAOS or AMOUNT sweep then only re-blends (about a
     // millisecond per million weights instead of tens), made on the layer's first DISTRIBUTION edit.
     private readonly BendDraws?[] _draws;
+
+    // Layer copies no longer applied nor kept for RECALL, by length, for the next SET: a set-and-recall session then
+    // allocates no megabytes on the control thread (a large layer's copy would land on the large-object heap and
+    // bring a full collection, which pauses the audio thread too).
+    private readonly Dictionary<int, Stack<float[]>> _spare = [];
     private BendStep? _step;
     private int _pendingLayer = -1;
     private bool _liveMode;
@@ -173,7 +178,7 @@ public sealed class BendSession
         int layer = _pendingLayer;
         Remember(layer, addedStep: true);
 
-        _applied[layer] = PendingValues.ToArray();
+        _applied[layer] = Copy(PendingValues);
         Steps = Steps.Append(step);
         _pendingLayer = -1;
         _step = null;
@@ -192,6 +197,7 @@ public sealed class BendSession
         _ = Revert();
         _undo.RemoveFirst();
         (int layer, float[] before, bool addedStep) = last.Value;
+        Spare(_applied[layer]);
         _applied[layer] = before;
         if (addedStep && Steps.Steps.Length > 0)
         {
@@ -210,9 +216,15 @@ public sealed class BendSession
         {
             if (!_applied[i].AsSpan().SequenceEqual(_pristine[i]))
             {
-                _applied[i] = (float[])_pristine[i].Clone();
+                Spare(_applied[i]);
+                _applied[i] = Copy(_pristine[i]);
                 _changed[i] = true;
             }
+        }
+
+        foreach ((_, float[] before, _) in _undo)
+        {
+            Spare(before);
         }
 
         _undo.Clear();
@@ -232,7 +244,7 @@ public sealed class BendSession
 
         _ = Revert();
         Remember(layer, addedStep: false);
-        _applied[layer] = values.ToArray();
+        _applied[layer] = Copy(values);
         _changed[layer] = true;
     }
 
@@ -241,8 +253,26 @@ public sealed class BendSession
         _undo.AddFirst((layer, _applied[layer], addedStep));
         if (_undo.Count > UndoDepth)
         {
+            Spare(_undo.Last!.Value.Before);
             _undo.RemoveLast();
         }
+    }
+
+    private float[] Copy(ReadOnlySpan<float> values)
+    {
+        float[] copy = _spare.TryGetValue(values.Length, out Stack<float[]>? stack) && stack.TryPop(out float[]? spare) ? spare : new float[values.Length];
+        values.CopyTo(copy);
+        return copy;
+    }
+
+    private void Spare(float[] array)
+    {
+        if (!_spare.TryGetValue(array.Length, out Stack<float[]>? stack))
+        {
+            _spare[array.Length] = stack = new Stack<float[]>();
+        }
+
+        stack.Push(array);
     }
 
     /// <summary>Sets the replayable steps a loaded configuration carries.</summary>
