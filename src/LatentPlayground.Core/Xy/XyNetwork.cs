@@ -55,6 +55,19 @@ public sealed class XyNetwork
         other._weights.CopyTo(_weights, 0);
     }
 
+    /// <summary>A network with the given weights (a saved mapping), in <see cref="Weights"/>' order.</summary>
+    public static XyNetwork FromWeights(int outputs, int hidden, uint seed, ReadOnlySpan<double> weights)
+    {
+        var net = new XyNetwork(outputs, hidden, seed);
+        if (weights.Length != net._weights.Length)
+        {
+            throw new ArgumentException($"a {hidden}-unit network of {outputs} outputs has {net._weights.Length} weights, not {weights.Length}", nameof(weights));
+        }
+
+        weights.CopyTo(net._weights);
+        return net;
+    }
+
     public int Outputs { get; }
 
     public int Hidden => _hidden;
