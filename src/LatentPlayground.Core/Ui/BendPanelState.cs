@@ -14,8 +14,8 @@ public sealed class BendPanelState
 
     public string Distribution { get; set; } = "gaussian";
 
-    /// <summary>0..1.</summary>
-    public double Chaos { get; set; }
+    /// <summary>0..1 (the reducer starts at half).</summary>
+    public double Chaos { get; set; } = 0.5;
 
     /// <summary>0..1.</summary>
     public double Amount { get; set; } = 1;

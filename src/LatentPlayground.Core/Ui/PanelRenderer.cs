@@ -219,7 +219,7 @@ public sealed class PanelRenderer(PanelLayout layout)
                 line = line.Append(Text.Fit(view.ModelChoice ?? (view.ModelLoading ? "loading" : view.ModelName), ModelNamePixels));
                 break;
             case PanelSetting.BendLayer:
-                line = line.Append(Text.Fit(view.Bend.Layer.Length == 0 ? "push to start" : ShortLayer(view.Bend.Layer), ModelNamePixels));
+                line = line.Append(Text.Fit(view.Bend.Layer.Length == 0 ? "turn to start" : ShortLayer(view.Bend.Layer), ModelNamePixels));
                 break;
             case PanelSetting.BendOperation:
                 line = line.Append(view.Bend.Operation);
