@@ -96,6 +96,12 @@ public sealed class LiveWeightsTests
         using var stop = new CancellationTokenSource();
         int published = 0;
 
+        // A first bend before the producer starts: the layer's exported values are not one value, and the first hop
+        // must already find a whole bend to check.
+        Assert.True(staging.TryStage(layer, out Span<float> first));
+        first.Clear();
+        staging.Publish(layer);
+
         // The producer fills the whole layer with one value per bend; a torn copy would mix two values.
         var producer = new Thread(() =>
         {
@@ -117,10 +123,10 @@ public sealed class LiveWeightsTests
             codec.Encode(audio, latent); // takes what was published, then runs
             codec.Decode(latent, output);
             ReadOnlySpan<float> live = staging.Live.Values(layer);
-            float first = live[0];
-            Assert.True(live.IndexOfAnyExcept(first) < 0, $"hop {hops}: the layer holds more than one bend");
-            distinct += first != last ? 1 : 0;
-            last = first;
+            float value = live[0];
+            Assert.True(live.IndexOfAnyExcept(value) < 0, $"hop {hops}: the layer holds more than one bend");
+            distinct += value != last ? 1 : 0;
+            last = value;
             hops++;
         }
 
