@@ -53,7 +53,7 @@ public static class BendFiles
     {
         string text = InputFile.ReadAllText(jsonPath, InputFile.SmallJsonLimit, "bend configuration");
         BendConfig config = BendConfigJson.Parse(text, jsonPath);
-        string wavPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(jsonPath)) ?? ".", config.WeightsFile);
+        string wavPath = WeightsPath(jsonPath, config);
         WavAudio wav;
         try
         {
@@ -76,6 +76,13 @@ public static class BendFiles
         }
 
         return (config, wav.Samples[0]);
+    }
+
+    /// <summary>The weights file of the configuration at <paramref name="jsonPath"/>: beside it.</summary>
+    public static string WeightsPath(string jsonPath, BendConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(jsonPath)) ?? ".", config.WeightsFile);
     }
 
     /// <summary>

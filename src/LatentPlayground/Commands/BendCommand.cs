@@ -66,20 +66,37 @@ public static class BendCommand
         }
     }
 
-    /// <summary>Loads the configuration at <paramref name="path"/> into <paramref name="bend"/>; any problem is one line, the model unchanged.</summary>
-    public static void LoadInto(ModelBend bend, string path, string option)
+    /// <summary>A bend configuration read from disk, with where its weights came from.</summary>
+    public sealed record ReadBend(BendConfig Config, float[] Weights, string WeightsPath);
+
+    /// <summary>Reads the configuration at <paramref name="path"/> and its weights; any problem is one line naming <paramref name="option"/>.</summary>
+    public static ReadBend Read(string path, string option)
     {
-        ArgumentNullException.ThrowIfNull(bend);
         try
         {
             (BendConfig config, float[] weights) = BendFiles.Load(path);
-            bend.Load(config, weights, path);
+            return new ReadBend(config, weights, BendFiles.WeightsPath(path, config));
         }
         catch (BendFormatException e)
         {
             throw new UsageException($"{option}: {e.Message}", e);
         }
         catch (InputFileException e)
+        {
+            throw new UsageException($"{option}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Applies a read configuration to <paramref name="bend"/>; a mismatch is one line, the model unchanged.</summary>
+    public static void Apply(ModelBend bend, ReadBend read, string path, string option)
+    {
+        ArgumentNullException.ThrowIfNull(bend);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            bend.Load(read.Config, read.Weights, path);
+        }
+        catch (BendFormatException e)
         {
             throw new UsageException($"{option}: {e.Message}", e);
         }
@@ -110,7 +127,10 @@ public static class BendCommand
         }
 
         string weightsFile = Path.GetFileNameWithoutExtension(output) + ".wav";
-        _ = OutputFile.Check(new NamedPath(output, "--out"), new NamedPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".", weightsFile), "--out weights"), new NamedPath(from, "--from"));
+        ReadBend? start = from is null ? null : Read(from, "--from");
+        NamedPath outWeights = new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".", weightsFile), "--out weights");
+        _ = OutputFile.Check(new NamedPath(output, "--out"), outWeights, new NamedPath(from, "--from"), new NamedPath(start?.WeightsPath, "--from weights"));
+        _ = OutputFile.Check(outWeights, new NamedPath(output, "--out"), new NamedPath(from, "--from"), new NamedPath(start?.WeightsPath, "--from weights"));
         BendStep step;
         try
         {
@@ -123,9 +143,9 @@ public static class BendCommand
 
         using OnnxStreamingCodec codec = OpenBendable(folder);
         var bend = new ModelBend(codec);
-        if (from is not null)
+        if (start is not null)
         {
-            LoadInto(bend, from, "--from");
+            Apply(bend, start, from!, "--from");
         }
 
         int index = bend.Session.IndexOf(layer);

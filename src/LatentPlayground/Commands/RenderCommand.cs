@@ -58,10 +58,22 @@ public static class RenderCommand
             string? presetPath = r.GetValue(preset);
             NamedPath inputWav = new(inPath, "input WAV");
             NamedPath presetFile = new(presetPath is not null && File.Exists(presetPath) ? presetPath : null, "preset file");
-            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"));
-            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"));
-
             string bankFolder = r.GetValue(bank) ?? PresetLocations.DefaultBankFolder;
+
+            // A bend's two files are inputs too: read first, so no output can land on its configuration or weights.
+            string? bendOption = r.GetValue(bend);
+            string? bendPath = bendOption ?? PresetBend(presetPath, bankFolder);
+            string bendWhat = bendOption is null ? "--preset's bending" : "--bend";
+            if (bendPath is not null && r.GetValue(precision) == "int8")
+            {
+                throw new UsageException("--precision: a bent model plays its fp32 graphs (the int8 kernels pack their weights when the model loads); leave out --precision or give fp32");
+            }
+
+            BendCommand.ReadBend? bendFiles = bendPath is null ? null : BendCommand.Read(bendPath, bendWhat);
+            NamedPath bendJson = new(bendPath, "bend configuration"), bendWav = new(bendFiles?.WeightsPath, "bend weights");
+            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav);
+            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav);
+
             RenderSettings settings = BuildSettings(presetPath, r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
             settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder) };
             WavAudio audio = ReadInput(inPath);
@@ -74,20 +86,13 @@ public static class RenderCommand
             // The model's noise follows the global seed, so one --seed fixes the whole render.
             ulong noiseSeed = Inference.CodecOptions.DefaultNoiseSeed + (ulong)settings.Parameters.IndexOf(ParameterId.GlobalSeed);
             var modelNoise = new ModelNoise(r.GetValue(noise) != "off", noiseSeed);
-            string? bendOption = r.GetValue(bend);
-            string? bendPath = bendOption ?? PresetBend(presetPath, bankFolder);
-            if (bendPath is not null && r.GetValue(precision) == "int8")
-            {
-                throw new UsageException("--precision: a bent model plays its fp32 graphs (the int8 kernels pack their weights when the model loads); leave out --precision or give fp32");
-            }
-
-            using OpenedCodec opened = bendPath is null ? codecs.Open(r.GetValue(model), r.GetValue(precision), modelNoise) : codecs.OpenBendable(r.GetValue(model), modelNoise);
+            using OpenedCodec opened = bendFiles is null ? codecs.Open(r.GetValue(model), r.GetValue(precision), modelNoise) : codecs.OpenBendable(r.GetValue(model), modelNoise);
             IStreamingCodec codec = opened.Codec;
-            if (bendPath is not null && codec is Inference.OnnxStreamingCodec bendable)
+            if (bendFiles is not null && codec is Inference.OnnxStreamingCodec bendable)
             {
                 // The whole configuration is checked against the model before any weight is written.
                 var modelBend = new Bending.ModelBend(bendable);
-                BendCommand.LoadInto(modelBend, bendPath, bendOption is null ? "--preset's bending" : "--bend");
+                BendCommand.Apply(modelBend, bendFiles, bendPath!, bendWhat);
                 modelBend.WriteThrough();
             }
 

@@ -173,13 +173,13 @@ public sealed class BendCommandTests : IDisposable
         Assert.Empty(twice.Layers);
         Assert.Empty(none);
         Assert.Equal(2, twice.Steps.Steps.Length);
-        AssertOk(Render("flip2.wav", "--bend", PathOf("flip2.json")));
-        Assert.Equal(Rendered("unbent.wav"), Rendered("flip2.wav"));
+        AssertOk(Render("flipped-twice.wav", "--bend", PathOf("flip2.json")));
+        Assert.Equal(Rendered("unbent.wav"), Rendered("flipped-twice.wav"));
 
         // A configuration that writes the exported values into two layers: the graphs compute what they did unbent.
         string restored = SaveConfig("restored", (Wave, [32, 16, 7], Pristine(Wave)), (Bias, [256], Pristine(Bias)));
-        AssertOk(Render("restored.wav", "--bend", restored));
-        Assert.Equal(Rendered("unbent.wav"), Rendered("restored.wav"));
+        AssertOk(Render("restored-render.wav", "--bend", restored));
+        Assert.Equal(Rendered("unbent.wav"), Rendered("restored-render.wav"));
     }
 
     [Fact]
@@ -288,6 +288,22 @@ public sealed class BendCommandTests : IDisposable
         AssertUsage(r, "bad.json");
         Assert.Contains("steps[0].scale", r.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("out.wav")));
+    }
+
+    [Fact]
+    public void A_render_or_a_bend_never_writes_over_the_bend_it_reads()
+    {
+        AssertOk(Apply("glass.json", "--layer", Wave, "--op", "scale", "--scale", "2"));
+        byte[] json = File.ReadAllBytes(PathOf("glass.json")), weights = File.ReadAllBytes(PathOf("glass.wav"));
+
+        // The render's output on the bend's weights, or on its configuration: refused, both kept.
+        AssertUsage(Render("glass.wav", "--bend", PathOf("glass.json")), "glass.wav");
+        AssertUsage(Render("x.wav", "--bend", PathOf("glass.json"), "--latents", PathOf("glass.json")), "glass.json");
+
+        // A new bend written over the one it starts from (its configuration and so its weights): refused, both kept.
+        AssertUsage(Apply("glass.json", "--layer", Wave, "--op", "flip", "--from", PathOf("glass.json")), "glass.json");
+        Assert.Equal(json, File.ReadAllBytes(PathOf("glass.json")));
+        Assert.Equal(weights, File.ReadAllBytes(PathOf("glass.wav")));
     }
 
     [Fact]
