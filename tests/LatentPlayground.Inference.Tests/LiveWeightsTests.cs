@@ -8,6 +8,7 @@ namespace LatentPlayground.Inference.Tests;
 /// plain fp32 codec computes; a value written into a live layer changes what the graph computes at its next run,
 /// with no session rebuilt; and putting the exported values back gives the unbent output bit for bit.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public sealed class LiveWeightsTests
 {
     public static TheoryData<string> Packages()
@@ -142,24 +143,35 @@ public sealed class LiveWeightsTests
         using var codec = new OnnxStreamingCodec(package, new CodecOptions { WarmUpHops = 1, Bendable = true });
         WeightStaging staging = codec.DecoderStaging!;
         float[] audio = new float[codec.Hop], latent = new float[codec.LatentSize], output = new float[codec.Hop];
-        for (int warm = 0; warm < 50; warm++)
+        Hops(codec, staging, audio, latent, output, 50);
+
+        // As in the other allocation tests: the runtime may charge a one-off housekeeping allocation to the running
+        // thread when tiering kicks in; garbage made per hop shows in every pass.
+        var allocated = new long[3];
+        int collections = GC.CollectionCount(0);
+        for (int pass = 0; pass < allocated.Length; pass++)
         {
-            Stage(staging, warm);
-            codec.Encode(audio, latent);
-            codec.Decode(latent, output);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Hops(codec, staging, audio, latent, output, 200);
+            allocated[pass] = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated[pass] == 0)
+            {
+                break;
+            }
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int collections = GC.CollectionCount(0);
-        for (int hop = 0; hop < 200; hop++)
+        Assert.True(allocated.Contains(0), $"{string.Join(", ", allocated)} bytes per 200 hops with a layer staged before each");
+        Assert.Equal(collections, GC.CollectionCount(0));
+    }
+
+    private static void Hops(OnnxStreamingCodec codec, WeightStaging staging, float[] audio, float[] latent, float[] output, int count)
+    {
+        for (int hop = 0; hop < count; hop++)
         {
             Stage(staging, hop);
             codec.Encode(audio, latent);
             codec.Decode(latent, output);
         }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(collections, GC.CollectionCount(0));
     }
 
     private static void Stage(WeightStaging staging, int k)

@@ -106,13 +106,25 @@ public sealed class ImportedFixtureOutputTests(RaveFixtures fixtures)
                 engine.Process(block, output, block.Length);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 16; i++)
+            // The runtime may charge a one-off housekeeping allocation to the running thread when tiering kicks in
+            // (seen on a loaded machine); garbage made per hop shows in every pass.
+            var allocated = new long[3];
+            for (int pass = 0; pass < allocated.Length; pass++)
             {
-                engine.Process(block, output, block.Length);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 16; i++)
+                {
+                    engine.Process(block, output, block.Length);
+                }
+
+                allocated[pass] = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (allocated[pass] == 0)
+                {
+                    break;
+                }
             }
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(allocated.Contains(0), $"{name} ({precision}): {string.Join(", ", allocated)} bytes per 16 hops");
             Assert.All(output, v => Assert.True(float.IsFinite(v)));
         }
     }
