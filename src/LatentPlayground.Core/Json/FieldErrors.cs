@@ -20,10 +20,10 @@ public class FieldErrors(string source)
     public virtual string Where(string field) => $"{Source}: {field}";
 
     /// <summary>The error for the field at <paramref name="field"/>.</summary>
-    public Exception Bad(string field, string problem) => Create(Locate(field, problem));
+    public Exception Bad(string field, string problem) => Create(Printable(Locate(field, problem)));
 
     /// <summary>An error about the whole file.</summary>
-    public Exception Whole(string problem) => Create($"{Source}: {problem}");
+    public Exception Whole(string problem) => Create(Printable($"{Source}: {problem}"));
 
     /// <summary>The text is not JSON: the line, and the parser's reason without its own position suffix.</summary>
     public virtual Exception NotJson(JsonException e)
@@ -75,6 +75,19 @@ public class FieldErrors(string source)
         JsonValueKind.Undefined => "nothing",
         _ => value.GetRawText(),
     };
+
+    // A field name or value comes from the file, and a JSON escape can put a line break or a terminal control
+    // character in it: the message stays one line, with each such character as '?'.
+    private static string Printable(string message) =>
+        message.AsSpan().ContainsAnyInRange('\0', '\u001f') || message.Contains('\u007f', StringComparison.Ordinal)
+            ? string.Create(message.Length, message, static (span, m) =>
+            {
+                for (int i = 0; i < m.Length; i++)
+                {
+                    span[i] = char.IsControl(m[i]) ? '?' : m[i];
+                }
+            })
+            : message;
 
     /// <summary>What a field takes in this file's words, when the contract's type says too little ("a list of paths").</summary>
     protected virtual string? Expected(string pattern) => null;

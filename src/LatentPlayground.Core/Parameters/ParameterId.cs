@@ -59,6 +59,9 @@ public enum ParameterId
     Reset,
     Trigger,
     Freeze,
+    XyX,
+    XyY,
+    XyPredict,
 }
 
 /// <summary>Per-dimension parameter ids. Dimensions are numbered 0..7 here and 1..8 for users.</summary>

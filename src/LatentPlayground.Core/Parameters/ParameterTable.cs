@@ -140,6 +140,12 @@ public static class ParameterTable
             description: "Restart all eight trajectories together from their seeds.");
         Toggle(ParameterId.Freeze, "freeze", "Freeze", "engine", false,
             "Latent freeze: hold z' where it is; the decoder keeps sounding it and the modulators pause.");
+        Add(ParameterId.XyX, "xy.x", "X", "xy", ParameterKind.Continuous, 0, 1, 0.5, decimals: 2,
+            description: "XY pad, left to right: where the next point goes; in predict, moves the mapped settings.");
+        Add(ParameterId.XyY, "xy.y", "Y", "xy", ParameterKind.Continuous, 0, 1, 0.5, decimals: 2,
+            description: "XY pad, bottom to top: where the next point goes; in predict, moves the mapped settings.");
+        Toggle(ParameterId.XyPredict, "xy.predict", "Predict", "xy", false,
+            "PREDICT: X and Y drive the mapped settings through the trained XY mapping; off is MAP, collecting points.");
 
         return [.. rows];
     }

@@ -29,8 +29,7 @@ public sealed class KnobLayout
 
     /// <summary>
     /// Home: dry/wet, deviation, speed, scale. Modulators: speed, scale, rate, time chaos. Offsets: offsets 1-4,
-    /// and 5-8 when the cursor is on one of them. XY: knobs 1 and 2 move offsets 1 and 2, the point the XY view
-    /// draws the latent around. Bending and settings: the home knobs.
+    /// and 5-8 when the cursor is on one of them. XY: knobs 1 and 2 move the pad's X and Y. Bending and settings: the home knobs.
     /// </summary>
     public static KnobLayout Default { get; } = new(new Dictionary<PanelPage, IReadOnlyList<IReadOnlyList<ParameterId?>>>
     {
@@ -41,7 +40,7 @@ public sealed class KnobLayout
             [ParameterId.Offset1, ParameterId.Offset2, ParameterId.Offset3, ParameterId.Offset4],
             [ParameterId.Offset5, ParameterId.Offset6, ParameterId.Offset7, ParameterId.Offset8],
         ],
-        [PanelPage.Xy] = [[ParameterId.Offset1, ParameterId.Offset2, null, null]],
+        [PanelPage.Xy] = [[ParameterId.XyX, ParameterId.XyY, null, null]],
     });
 
     /// <summary>The pages the map gave knobs, as given.</summary>

@@ -3,7 +3,8 @@ using LatentPlayground.Core.Parameters;
 namespace LatentPlayground.Core.Ui;
 
 /// <summary>
-/// The rows of each list page. Home and XY are drawn views without rows; bending's rows are the pending edit's
+/// The rows of each list page. Home is a drawn view without rows; XY's rows (mode, X, Y, the point selected, ADD,
+/// UPDATE, DELETE, TRAIN, the loss, the groups mapped, RESET) sit beside its pad; bending's rows are the pending edit's
 /// layer, operation and knobs, Live-Mode, the layer's statistics, and the pushes SET, RECALL, REVERT and RELOAD.
 /// Every parameter of the table is on exactly one page (a test holds this).
 /// Immutable; built once at start. Thread: any.
@@ -102,7 +103,20 @@ public sealed class PanelLayout
             PanelRow.Of(PanelSetting.BendRevert, "REVERT"),
             PanelRow.Of(PanelSetting.BendReload, "RELOAD"),
         ];
-        pages[(int)PanelPage.Xy] = [];
+        pages[(int)PanelPage.Xy] =
+        [
+            PanelRow.Of(ParameterId.XyPredict),
+            PanelRow.Of(ParameterId.XyX),
+            PanelRow.Of(ParameterId.XyY),
+            PanelRow.Of(PanelSetting.XyPoint, "Pt"),
+            PanelRow.Of(PanelSetting.XyAdd, "ADD"),
+            PanelRow.Of(PanelSetting.XyUpdate, "UPD"),
+            PanelRow.Of(PanelSetting.XyDelete, "DEL"),
+            PanelRow.Of(PanelSetting.XyTrain, "TRAIN"),
+            PanelRow.Of(PanelSetting.XyLoss, "Loss"),
+            PanelRow.Of(PanelSetting.XyGroups, "Map"),
+            PanelRow.Of(PanelSetting.XyReset, "RESET"),
+        ];
         pages[(int)PanelPage.Settings] = settings;
         return pages;
     }

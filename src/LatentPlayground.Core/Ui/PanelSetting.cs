@@ -62,6 +62,30 @@ public enum PanelSetting
 
     /// <summary>Bending, push: RELOAD, back to the model as exported.</summary>
     BendReload,
+
+    /// <summary>XY: the point selected (turn through the points; in MAP mode the pad goes to it).</summary>
+    XyPoint,
+
+    /// <summary>XY, push: ADD a point at X, Y with the mapped settings as they are.</summary>
+    XyAdd,
+
+    /// <summary>XY, push: UPDATE the selected point to X, Y and the settings as they are.</summary>
+    XyUpdate,
+
+    /// <summary>XY, push: DELETE the selected point.</summary>
+    XyDelete,
+
+    /// <summary>XY, push: TRAIN the network on the points (on a worker; the row shows progress).</summary>
+    XyTrain,
+
+    /// <summary>XY: the trained network's final loss (read only).</summary>
+    XyLoss,
+
+    /// <summary>XY: which groups the mapping drives (seed, scale, offset, time); changeable while it has no points.</summary>
+    XyGroups,
+
+    /// <summary>XY, push twice: RESET, no points and no network.</summary>
+    XyReset,
 }
 
 /// <summary>Where the tempo comes from, as the home page shows it.</summary>

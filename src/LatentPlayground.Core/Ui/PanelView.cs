@@ -58,6 +58,9 @@ public sealed class PanelView
     /// <summary>The bending page's content.</summary>
     public BendPanelState Bend { get; } = new();
 
+    /// <summary>The XY page's points, selection, groups and training.</summary>
+    public XyPanelState Xy { get; } = new();
+
     public PanelPage Page { get; set; }
 
     public int Row { get; set; }

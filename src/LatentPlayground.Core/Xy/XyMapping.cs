@@ -13,6 +13,9 @@ namespace LatentPlayground.Core.Xy;
 /// </summary>
 public sealed class XyMapping
 {
+    /// <summary>Points a mapping holds at most: the reference collects about ten; past this a map is a preset bank.</summary>
+    public const int MaxPoints = 64;
+
     private readonly List<XyMapPoint> _points = [];
     private readonly ParameterId[] _parameters;
     private readonly double[] _normalised;
@@ -77,6 +80,7 @@ public sealed class XyMapping
     /// <summary>ADD: a point at (<paramref name="x"/>, <paramref name="y"/>) with the mapped parameters as they are now.</summary>
     public void Add(double x, double y, ParameterSet current)
     {
+        EnsureRoom();
         _points.Add(Snapshot(x, y, current));
         Untrain();
     }
@@ -90,6 +94,7 @@ public sealed class XyMapping
             throw new ArgumentException($"a point holds {point.Values.Count} values; this mapping drives {_parameters.Length}", nameof(point));
         }
 
+        EnsureRoom();
         _points.Add(new XyMapPoint(Math.Clamp(point.X, 0, 1), Math.Clamp(point.Y, 0, 1),
             [.. point.Values.Select((v, i) => ParameterTable.Get(_parameters[i]).Coerce(v))]));
         Untrain();
@@ -168,6 +173,14 @@ public sealed class XyMapping
     {
         ArgumentNullException.ThrowIfNull(current);
         return new XyMapPoint(Math.Clamp(x, 0, 1), Math.Clamp(y, 0, 1), [.. _parameters.Select(id => current[id])]);
+    }
+
+    private void EnsureRoom()
+    {
+        if (_points.Count >= MaxPoints)
+        {
+            throw new InvalidOperationException($"the mapping holds {MaxPoints} points, its most; delete one first");
+        }
     }
 
     private void Untrain()

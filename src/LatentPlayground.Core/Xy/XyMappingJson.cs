@@ -54,6 +54,11 @@ public static class XyMappingJson
         int dimensions = errors.InRange(file.Dimensions ?? DimensionParameters.Count, 1, DimensionParameters.Count, "dimensions");
         var mapping = new XyMapping(groups, dimensions);
         List<XyPointContract> points = file.Points ?? [];
+        if (points.Count > XyMapping.MaxPoints)
+        {
+            throw errors.Bad("points", string.Create(CultureInfo.InvariantCulture, $"{points.Count} points; a mapping holds at most {XyMapping.MaxPoints}"));
+        }
+
         for (int i = 0; i < points.Count; i++)
         {
             string field = string.Create(CultureInfo.InvariantCulture, $"points[{i}]");

@@ -38,7 +38,7 @@ public sealed class PresetJsonFuzzTests
             catch (PresetFormatException e)
             {
                 Assert.StartsWith("fuzz.json: ", e.Message, StringComparison.Ordinal);
-                Assert.DoesNotContain('\n', e.Message);
+                Assert.False(e.Message.Contains('\n', StringComparison.Ordinal), e.Message);
                 Assert.DoesNotContain(": cannot be read", e.Message, StringComparison.Ordinal); // the contract check names every problem first
                 refused++;
             }
