@@ -77,6 +77,23 @@ public sealed class XyMapping
     /// <summary>The trained network's final loss (mean squared error on normalised values); null when untrained.</summary>
     public double? Loss { get; private set; }
 
+    /// <summary>
+    /// A copy sharing nothing mutable with this one (the points are immutable records; the network is copied), for a
+    /// worker to train on or a writer to save while the control thread goes on editing this one.
+    /// </summary>
+    public XyMapping Clone()
+    {
+        var copy = new XyMapping(Groups, Dimensions);
+        copy._points.AddRange(_points);
+        if (Network is XyNetwork network)
+        {
+            copy.Network = XyNetwork.FromWeights(network.Outputs, network.Hidden, network.Seed, network.Weights);
+            copy.Loss = Loss;
+        }
+
+        return copy;
+    }
+
     /// <summary>ADD: a point at (<paramref name="x"/>, <paramref name="y"/>) with the mapped parameters as they are now.</summary>
     public void Add(double x, double y, ParameterSet current)
     {

@@ -194,6 +194,10 @@ public sealed class PedalSurface : IDisposable
         {
             _state.DescribeBend(View.Bend);
         }
+        else if (View.Page == PanelPage.Xy)
+        {
+            _state.DescribeXy(View.Xy);
+        }
         View.Frame = Frames++;
         _renderer.Render(View, Frame);
         if (_display is not null)
@@ -284,7 +288,17 @@ public sealed class PedalSurface : IDisposable
                     _ => PedalAction.BendReload,
                 }, PedalInput.Encoder));
                 break;
-            case PanelCommandKind.PushSetting when command.Setting == PanelSetting.BendStatistics:
+            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.XyAdd or PanelSetting.XyUpdate or PanelSetting.XyDelete or PanelSetting.XyTrain or PanelSetting.XyReset:
+                _state.Handle(PedalEvent.Act(command.Setting switch
+                {
+                    PanelSetting.XyAdd => PedalAction.XyAdd,
+                    PanelSetting.XyUpdate => PedalAction.XyUpdate,
+                    PanelSetting.XyDelete => PedalAction.XyDelete,
+                    PanelSetting.XyTrain => PedalAction.XyTrain,
+                    _ => PedalAction.XyReset,
+                }, PedalInput.Encoder));
+                break;
+            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.BendStatistics or PanelSetting.XyLoss or PanelSetting.XyPoint or PanelSetting.XyGroups:
                 break;
             case PanelCommandKind.PushSetting:
                 Calibrate();

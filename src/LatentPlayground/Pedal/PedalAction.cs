@@ -28,4 +28,19 @@ public enum PedalAction
 
     /// <summary>Bending: back to the model as exported.</summary>
     BendReload,
+
+    /// <summary>XY: ADD a point at X, Y with the mapped settings as they are.</summary>
+    XyAdd,
+
+    /// <summary>XY: UPDATE the selected point to X, Y and the settings as they are.</summary>
+    XyUpdate,
+
+    /// <summary>XY: DELETE the selected point.</summary>
+    XyDelete,
+
+    /// <summary>XY: TRAIN the network on the points.</summary>
+    XyTrain,
+
+    /// <summary>XY: RESET, on a second press within a few seconds of the first.</summary>
+    XyReset,
 }

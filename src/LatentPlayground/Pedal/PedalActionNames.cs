@@ -19,6 +19,11 @@ public static class PedalActionNames
         (PedalAction.BendRecall, "bend-recall"),
         (PedalAction.BendRevert, "bend-revert"),
         (PedalAction.BendReload, "bend-reload"),
+        (PedalAction.XyAdd, "xy-add"),
+        (PedalAction.XyUpdate, "xy-update"),
+        (PedalAction.XyDelete, "xy-delete"),
+        (PedalAction.XyTrain, "xy-train"),
+        (PedalAction.XyReset, "xy-reset"),
     ];
 
     /// <summary>Every name, in the order the documentation lists them.</summary>

@@ -156,7 +156,10 @@ public sealed partial class PedalReducer : IDisposable
         _ => _follower.ClockLost ? ClockDisplay.MidiLost : _follower.Locked ? ClockDisplay.MidiLocked : ClockDisplay.MidiWaiting,
     };
 
-    /// <summary>The state the pedal starts from: the preset (or defaults) the engine was prepared with.</summary>
+    /// <summary>
+    /// The state the pedal starts from: the preset (or defaults) the engine was prepared with, and the XY mapping kept
+    /// in the state folder.
+    /// </summary>
     public void Start(ParameterSet startingParameters)
     {
         ArgumentNullException.ThrowIfNull(startingParameters);
@@ -166,6 +169,8 @@ public sealed partial class PedalReducer : IDisposable
         {
             _current.Set((ParameterId)i, _switchValues[i]);
         }
+
+        RestoreXy();
     }
 
     /// <summary>
@@ -177,6 +182,7 @@ public sealed partial class PedalReducer : IDisposable
         _models?.Poll(_current);
         midi?.DrainInto(this);
         TickBending();
+        TickXy();
         FollowClock();
         Commit();
         TellReports(show: true);
@@ -268,6 +274,9 @@ public sealed partial class PedalReducer : IDisposable
             case PedalEventKind.Recall:
                 Recall(e.Number);
                 break;
+            case PedalEventKind.ChangeSetting when e.Setting >= PanelSetting.XyPoint:
+                ChangeXySetting(e.Setting, e.Number);
+                break;
             case PedalEventKind.ChangeSetting when e.Setting >= PanelSetting.BendLayer:
                 ChangeBendSetting(e.Setting, e.Number);
                 break;
@@ -304,7 +313,11 @@ public sealed partial class PedalReducer : IDisposable
         TellReports(show: false);
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _xyTraining?.Dispose();
+        _writer.Dispose();
+    }
 
     private void Act(PedalAction action)
     {
@@ -339,6 +352,9 @@ public sealed partial class PedalReducer : IDisposable
                 break;
             case PedalAction.BendSet or PedalAction.BendRecall or PedalAction.BendRevert or PedalAction.BendReload:
                 ActOnBend(action);
+                break;
+            case >= PedalAction.XyAdd and <= PedalAction.XyReset:
+                ActOnXy(action);
                 break;
             default:
                 break;
@@ -441,6 +457,12 @@ public sealed partial class PedalReducer : IDisposable
         if (entry.Preset.Bending is string bending)
         {
             LoadPresetBend(bending);
+        }
+
+        // A preset without a mapping leaves the one being built: switching presets must not lose the player's points.
+        if (entry.Preset.Xy is string xy)
+        {
+            LoadPresetXy(xy);
         }
     }
 
@@ -608,7 +630,9 @@ public sealed partial class PedalReducer : IDisposable
         string? model = _models is null ? entry.Preset.Model : _models.Current.Name;
         // A bend playing is saved beside the preset and named by it; with none, the preset keeps the bend it named.
         string? bending = SaveBendFor(entry.FileName) ?? entry.Preset.Bending;
-        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = bending, Xy = entry.Preset.Xy };
+        // The mapping is saved as it is (with points) beside the preset; a mapping cleared by RESET leaves the preset none.
+        string? xy = SaveXyFor(entry.FileName);
+        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = bending, Xy = xy };
         _bank.Replace(_bank.Current, new PresetEntry(entry.FileName, preset));
         _writer.RequestPreset(_bankFolder, entry.FileName, preset);
     }

@@ -4,7 +4,8 @@ using LatentPlayground.Presets;
 namespace LatentPlayground.State;
 
 /// <summary>
-/// Writes what the pedal keeps on disk (the settings file, saved presets and their bends) on a low-priority thread of its own,
+/// Writes what the pedal keeps on disk (the settings file, saved presets, their bends and XY mappings, and the XY
+/// mapping being built) on a low-priority thread of its own,
 /// so the control thread, which polls the switches and draws the display, never waits on an SD card's fsync, which
 /// can take tens of milliseconds. A request carries the whole, immutable content and returns at once. Requests
 /// coalesce: only the latest settings, and the latest content of each preset file, are written; a pass writes
@@ -26,6 +27,7 @@ public sealed class PersistenceWriter : IDisposable
     private readonly Thread _thread;
     private readonly Dictionary<string, (string Folder, string FileName, Preset Preset)> _presets = [];
     private readonly Dictionary<string, (Core.Bending.BendConfig Config, float[] Weights)> _bends = [];
+    private readonly Dictionary<string, (Core.Xy.XyMapping Mapping, bool Tell)> _mappings = [];
     private readonly Queue<PersistenceReport> _reports = new();
     private PedalSettings? _pending;
     private long _requested;
@@ -45,6 +47,9 @@ public sealed class PersistenceWriter : IDisposable
         _thread = new Thread(Run) { Name = "lp-writer", IsBackground = true, Priority = ThreadPriority.BelowNormal };
         _thread.Start();
     }
+
+    /// <summary>The state folder.</summary>
+    public string Folder => _folder;
 
     /// <summary>Settings files written so far.</summary>
     public long Writes { get; private set; }
@@ -86,6 +91,23 @@ public sealed class PersistenceWriter : IDisposable
         lock (_gate)
         {
             _bends[jsonPath] = (config, weights);
+            _requested++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>
+    /// Thread: control. Asks for an XY mapping to be written to <paramref name="path"/>, before the presets of the same
+    /// pass, so a preset never names a mapping not yet on disk. <paramref name="mapping"/> must not change afterwards
+    /// (the control thread hands over a clone). <paramref name="tell"/>: a saved line in the log (a preset's mapping);
+    /// the mapping being built is saved silently, and only a failure is told.
+    /// </summary>
+    public void RequestXy(string path, Core.Xy.XyMapping mapping, bool tell)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        lock (_gate)
+        {
+            _mappings[path] = (mapping, tell);
             _requested++;
             Monitor.PulseAll(_gate);
         }
@@ -134,18 +156,19 @@ public sealed class PersistenceWriter : IDisposable
     {
         var presets = new List<(string Folder, string FileName, Preset Preset)>();
         var bends = new List<KeyValuePair<string, (Core.Bending.BendConfig Config, float[] Weights)>>();
+        var mappings = new List<KeyValuePair<string, (Core.Xy.XyMapping Mapping, bool Tell)>>();
         while (true)
         {
             PedalSettings? settings;
             long sequence;
             lock (_gate)
             {
-                while (_pending is null && _presets.Count == 0 && _bends.Count == 0 && !_stopping)
+                while (_pending is null && _presets.Count == 0 && _bends.Count == 0 && _mappings.Count == 0 && !_stopping)
                 {
                     _ = Monitor.Wait(_gate);
                 }
 
-                if (_pending is null && _presets.Count == 0 && _bends.Count == 0)
+                if (_pending is null && _presets.Count == 0 && _bends.Count == 0 && _mappings.Count == 0)
                 {
                     return;
                 }
@@ -158,12 +181,20 @@ public sealed class PersistenceWriter : IDisposable
                 bends.Clear();
                 bends.AddRange(_bends);
                 _bends.Clear();
+                mappings.Clear();
+                mappings.AddRange(_mappings);
+                _mappings.Clear();
                 sequence = _requested;
             }
 
             foreach ((string path, (Core.Bending.BendConfig config, float[] weights)) in bends)
             {
                 Report(WriteBend(path, config, weights), counts: false);
+            }
+
+            foreach ((string path, (Core.Xy.XyMapping mapping, bool tell)) in mappings)
+            {
+                Report(WriteXy(path, mapping, tell), counts: false);
             }
 
             foreach ((string folder, string fileName, Preset preset) in presets)
@@ -230,6 +261,21 @@ public sealed class PersistenceWriter : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.InputFileException)
         {
             return new PersistenceReport(false, $"{path}: bend not saved: {e.Message}", "Bend NOT saved\n(see the log)");
+        }
+    }
+
+    private static PersistenceReport? WriteXy(string path, Core.Xy.XyMapping mapping, bool tell)
+    {
+        try
+        {
+            // The state folder is made with the first settings write; the mapping may come first.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            Xy.XyFiles.Save(path, mapping);
+            return tell ? new PersistenceReport(true, $"saved {path} ({mapping.Points.Count} XY points)", null) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.InputFileException)
+        {
+            return new PersistenceReport(false, $"{path}: XY mapping not saved: {e.Message}", "XY map NOT saved\n(see the log)");
         }
     }
 

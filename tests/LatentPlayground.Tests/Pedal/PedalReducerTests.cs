@@ -1,6 +1,7 @@
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Ui;
+using LatentPlayground.Core.Xy;
 using LatentPlayground.Midi.Clock;
 using LatentPlayground.Midi.Messages;
 using LatentPlayground.Pedal;
@@ -108,6 +109,55 @@ public sealed class PedalReducerTests
                 Assert.Empty(rig.Engine.Changes);
                 Assert.Empty(rig.Engine.Switches);
                 return;
+            case PedalAction.XyAdd:
+                rig.Reducer.Handle(PedalEvent.Set(ParameterId.XyX, 0.25, PedalInput.Knob));
+                Perform(rig, input);
+                XyMapPoint added = Assert.Single(rig.Reducer.XyMapping.Points);
+                Assert.Equal(0.25, added.X);
+                Assert.Equal(0, rig.Reducer.XySelected);
+                Assert.Single(XyState.Eventually(rig.StateFolder, m => m.Points.Count == 1).Points);
+                break;
+            case PedalAction.XyUpdate:
+                rig.Reducer.Handle(PedalEvent.Act(PedalAction.XyAdd, PedalInput.Encoder));
+                rig.Reducer.Handle(PedalEvent.Set(ParameterId.XyY, 0.9, PedalInput.Knob));
+                rig.Reducer.Handle(PedalEvent.Set(ParameterId.Offset1, 1.5, PedalInput.Knob));
+                Perform(rig, input);
+                XyMapPoint updated = Assert.Single(rig.Reducer.XyMapping.Points);
+                Assert.Equal(0.9, updated.Y);
+                Assert.Equal(1.5, updated.Values[rig.Reducer.XyMapping.Parameters.ToList().IndexOf(ParameterId.Offset1)]);
+                Assert.Equal(0.9, XyState.Eventually(rig.StateFolder, m => m.Points.Count == 1 && m.Points[0].Y == 0.9).Points[0].Y);
+                break;
+            case PedalAction.XyDelete:
+                rig.Reducer.Handle(PedalEvent.Act(PedalAction.XyAdd, PedalInput.Encoder));
+                rig.Reducer.Handle(PedalEvent.Act(PedalAction.XyAdd, PedalInput.Encoder));
+                Perform(rig, input);
+                Assert.Single(rig.Reducer.XyMapping.Points);
+                Assert.Equal(0, rig.Reducer.XySelected);
+                Assert.Single(XyState.Eventually(rig.StateFolder, m => m.Points.Count == 1).Points);
+                break;
+            case PedalAction.XyTrain:
+                rig.Reducer.Handle(PedalEvent.Act(PedalAction.XyAdd, PedalInput.Encoder));
+                rig.Reducer.Handle(PedalEvent.Set(ParameterId.XyX, 1, PedalInput.Knob));
+                rig.Reducer.Handle(PedalEvent.Set(ParameterId.Offset1, 2, PedalInput.Knob));
+                rig.Reducer.Handle(PedalEvent.Act(PedalAction.XyAdd, PedalInput.Encoder));
+                rig.Run(10);
+                Assert.Null(rig.Reducer.XyMapping.Network);
+                Perform(rig, input);
+                XyState.TrainToEnd(rig);
+                Assert.NotNull(rig.Reducer.XyMapping.Network);
+                Assert.InRange(rig.Reducer.XyMapping.Loss!.Value, 0, 1e-3);
+                Assert.StartsWith("Trained\nloss ", rig.Reducer.Notice, StringComparison.Ordinal);
+                Assert.NotNull(XyState.Eventually(rig.StateFolder, m => m.Network is not null).Loss);
+                break;
+            case PedalAction.XyReset:
+                rig.Reducer.Handle(PedalEvent.Act(PedalAction.XyAdd, PedalInput.Encoder));
+                Perform(rig, input);
+                Assert.Single(rig.Reducer.XyMapping.Points); // the first press only arms it
+                Assert.Equal("RESET XY map?\npush again", rig.Reducer.Notice);
+                Perform(rig, input);
+                Assert.Empty(rig.Reducer.XyMapping.Points);
+                Assert.Empty(XyState.Eventually(rig.StateFolder, m => m.Points.Count == 0).Points);
+                break;
             default:
                 throw new InvalidOperationException($"no check for {action}");
         }

@@ -42,7 +42,10 @@ internal sealed class RecordingEngine : IEngineCommands
 
     public void SetExternalClock(in ExternalClock clock) => Clocks.Add(clock);
 
-    public EngineSnapshot ReadSnapshot() => default;
+    /// <summary>The model's latent size the snapshots report (0: not said, as for eight).</summary>
+    public int LatentSize { get; set; }
+
+    public EngineSnapshot ReadSnapshot() => new() { LatentSize = LatentSize };
 
     public int Count(ParameterId id, double value) => Changes.Count(c => c.Id == id && c.Value == value);
 
