@@ -5,8 +5,9 @@ namespace LatentPlayground.Core.Ui;
 /// <summary>
 /// The encoder's menu. Turning moves the page (page level), the cursor (row level) or the selected value
 /// (edit level); push goes in: page → rows → edit, and on an action row fires it; a long push comes out:
-/// edit → rows → page → home. Moves the cursor in the <see cref="PanelView"/> and answers what the control side
-/// must do. Thread: the control thread.
+/// edit → rows → page → home. On the XY page ADD, UPDATE, DELETE, TRAIN and RESET are pushes; the point and the
+/// groups are edited by turns like any setting. Moves the cursor in the <see cref="PanelView"/> and answers what
+/// the control side must do. Thread: the control thread.
 /// </summary>
 public sealed class PanelNavigator(PanelLayout layout)
 {
@@ -73,8 +74,11 @@ public sealed class PanelNavigator(PanelLayout layout)
                     return PanelCommand.None;
                 }
 
+                // Pushes act at once rather than edit. The read-only rows (a layer's statistics, the XY loss) are
+                // here too: a push reaches the control side, which ignores it, and the cursor stays on the row.
                 if (row.Kind == PanelRowKind.Setting && row.Setting is PanelSetting.MidiLearn or PanelSetting.ExpressionCalibration
-                    or PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload or PanelSetting.BendStatistics)
+                    or PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload or PanelSetting.BendStatistics
+                    or PanelSetting.XyAdd or PanelSetting.XyUpdate or PanelSetting.XyDelete or PanelSetting.XyTrain or PanelSetting.XyLoss or PanelSetting.XyReset)
                 {
                     return new PanelCommand(PanelCommandKind.PushSetting, Setting: row.Setting);
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LatentPlayground.Core.Parameters;
 
 namespace LatentPlayground.Core.Ui;
@@ -5,7 +6,8 @@ namespace LatentPlayground.Core.Ui;
 /// <summary>
 /// Draws a <see cref="PanelView"/> into a <see cref="Framebuffer"/>: the home page (preset, tempo and clock,
 /// bypass and freeze, eight live latent bars (a dash for dimensions the model lacks), load and late hops), the list pages (modulators, offsets, bending,
-/// settings: label left, value right in the parameter table's units), the XY view, and a notice over any of them.
+/// settings: label left, value right in the parameter table's units), the XY page (the pad with the mapping's points, the
+/// selected one boxed, and X, Y as a crosshair, beside a narrower list of its rows), and a notice over any of them.
 /// Allocation-free after construction, so the control thread can draw every frame.
 /// Thread: the control thread.
 /// </summary>
@@ -16,9 +18,23 @@ public sealed class PanelRenderer(PanelLayout layout)
     private const int ValueRight = 124;
     private const int ModelNamePixels = 88;
 
+    // The XY pad: a bordered square left of the rows, under the title bar.
+    private const int PadLeft = 0;
+    private const int PadTop = FirstRowTop;
+    private const int PadSize = 54;
+    private const int PadMargin = 4;
+    private const int PadTravel = PadSize - 1 - (2 * PadMargin);
+    private const int XyRowsLeft = 56;
+    private const int LossChars = 6;
+
+    // Most precise first; the first that fits in LossChars wins.
+    private static readonly string[] LargeLossFormats = ["0.0000", "0.000", "0.00", "0.0", "0", "0.0e-0", "0e-0"];
+    private static readonly string[] SmallLossFormats = ["0.0e-0", "0e-0"];
+
     private readonly char[] _scratch = new char[64];
     private readonly char[] _value = new char[ParameterDescriptor.MaxFormattedLength];
     private readonly char[] _title = new char[24];
+    private readonly char[] _loss = new char[LossChars];
 
     public PanelLayout Layout { get; } = layout ?? throw new ArgumentNullException(nameof(layout));
 
@@ -132,16 +148,7 @@ public sealed class PanelRenderer(PanelLayout layout)
     private void DrawList(PanelView view, Framebuffer fb)
     {
         IReadOnlyList<PanelRow> rows = Layout.Rows(view.Page);
-        var position = new TextLine(_scratch);
-        position = view.Level == PanelLevel.Page || rows.Count == 0
-            ? position.Append((int)view.Page + 1).Append('/').Append(PanelPages.Count)
-            : position.Append(view.Row + 1).Append('/').Append(rows.Count);
-        var title = new TextLine(_title);
-        title = view.Level == PanelLevel.Page
-            ? title.Append('<').Append(PanelPages.Title(view.Page)).Append('>')
-            : title.Append(PanelPages.Title(view.Page));
-        DrawTitle(fb, title.Text, position.Text);
-
+        DrawHeader(view, fb, rows.Count, PanelPages.Title(view.Page));
         if (rows.Count == 0)
         {
             Text.Draw(fb, 2, 20, "Nothing to bend on");
@@ -149,6 +156,27 @@ public sealed class PanelRenderer(PanelLayout layout)
             return;
         }
 
+        DrawRows(view, fb, rows, 0);
+    }
+
+    // The inverted title bar: the page's title (in <> at the page level, where a turn changes page) and, at the
+    // right, where the cursor is: the page among the pages, or the row among the page's rows.
+    private void DrawHeader(PanelView view, Framebuffer fb, int rowCount, ReadOnlySpan<char> name)
+    {
+        var position = new TextLine(_scratch);
+        position = view.Level == PanelLevel.Page || rowCount == 0
+            ? position.Append((int)view.Page + 1).Append('/').Append(PanelPages.Count)
+            : position.Append(view.Row + 1).Append('/').Append(rowCount);
+        var title = new TextLine(_title);
+        title = view.Level == PanelLevel.Page ? title.Append('<').Append(name).Append('>') : title.Append(name);
+        DrawTitle(fb, title.Text, position.Text);
+    }
+
+    // The page's rows from view.Top in a column from x = left to the display's right edge: label left, value
+    // right-aligned at ValueRight, the cursor's row inverted (its value only, while edited), and a scroll bar
+    // in the last column when the rows do not all fit.
+    private void DrawRows(PanelView view, Framebuffer fb, IReadOnlyList<PanelRow> rows, int left)
+    {
         for (int i = 0; i < PanelNavigator.VisibleRows; i++)
         {
             int r = view.Top + i;
@@ -159,9 +187,9 @@ public sealed class PanelRenderer(PanelLayout layout)
 
             int top = FirstRowTop + (i * RowHeight);
             PanelRow row = rows[r];
-            Text.Draw(fb, 2, top + 1, row.Label);
+            Text.Draw(fb, left + 2, top + 1, row.Label);
             ReadOnlySpan<char> value = ValueText(view, row);
-            int left = Text.DrawRight(fb, ValueRight, top + 1, value);
+            int valueLeft = Text.DrawRight(fb, ValueRight, top + 1, value);
             if (row.Kind == PanelRowKind.Parameter && row.Parameter is >= ParameterId.Offset1 and <= ParameterId.Offset8)
             {
                 fb.VerticalLine(66, top + 2, top + 6);
@@ -170,11 +198,11 @@ public sealed class PanelRenderer(PanelLayout layout)
 
             if (r == view.Row && view.Level == PanelLevel.Row)
             {
-                fb.InvertRectangle(0, top, 126, RowHeight);
+                fb.InvertRectangle(left, top, ValueRight + 2 - left, RowHeight);
             }
             else if (r == view.Row && view.Level == PanelLevel.Edit)
             {
-                fb.InvertRectangle(left - 2, top, ValueRight - left + 4, RowHeight);
+                fb.InvertRectangle(valueLeft - 2, top, ValueRight - valueLeft + 4, RowHeight);
             }
         }
 
@@ -187,8 +215,15 @@ public sealed class PanelRenderer(PanelLayout layout)
         }
     }
 
-    private ReadOnlySpan<char> ValueText(PanelView view, PanelRow row)
+    // Internal for the tests, which read each row's text as the player would.
+    internal ReadOnlySpan<char> ValueText(PanelView view, PanelRow row)
     {
+        if (row.Kind == PanelRowKind.Parameter && row.Parameter == ParameterId.XyPredict)
+        {
+            // The XY page's names for its two modes rather than the toggle's on/off.
+            return view.Values.IsOn(ParameterId.XyPredict) ? "pred" : "map";
+        }
+
         if (row.Kind == PanelRowKind.Parameter)
         {
             return _value.AsSpan(0, ParameterTable.Get(row.Parameter).FormatInto(view.Values[row.Parameter], _value));
@@ -254,6 +289,34 @@ public sealed class PanelRenderer(PanelLayout layout)
             case PanelSetting.BendRevert or PanelSetting.BendReload:
                 line = line.Append("push");
                 break;
+            case PanelSetting.XyPoint:
+                line = HasSelection(view.Xy) ? line.Append(view.Xy.Selected + 1).Append('/').Append(view.Xy.Count) : line.Append("--");
+                break;
+            case PanelSetting.XyAdd:
+                line = view.Xy.Count >= Xy.XyMapping.MaxPoints ? line.Append("full") : line.Append(view.Xy.Count);
+                break;
+            case PanelSetting.XyUpdate or PanelSetting.XyDelete:
+                line = line.Append(HasSelection(view.Xy) ? "push" : "--");
+                break;
+            case PanelSetting.XyTrain:
+                line = view.Xy.Training
+                    ? line.Append(Percent(view.Xy.Progress), "0").Append('%')
+                    : line.Append(view.Xy.Loss is null ? "push" : "done");
+                break;
+            case PanelSetting.XyLoss:
+                line = view.Xy.Loss is double loss ? AppendLoss(line, loss) : line.Append("--");
+                break;
+            case PanelSetting.XyGroups:
+                // Masks, not HasFlag, which boxes where the JIT does not optimise (a Debug build's tests).
+                Xy.XyGroups groups = view.Xy.Groups;
+                line = line.Append((groups & Xy.XyGroups.Seed) != 0 ? 'S' : '-')
+                    .Append((groups & Xy.XyGroups.Scale) != 0 ? 'C' : '-')
+                    .Append((groups & Xy.XyGroups.Offset) != 0 ? 'O' : '-')
+                    .Append((groups & Xy.XyGroups.Time) != 0 ? 'T' : '-');
+                break;
+            case PanelSetting.XyReset:
+                line = line.Append(view.Xy.ResetArmed ? "again?" : "push");
+                break;
             default:
                 line = line.Append(view.ExpressionCalibrating ? "rock+push" : "push");
                 break;
@@ -273,41 +336,99 @@ public sealed class PanelRenderer(PanelLayout layout)
 
     private void DrawXy(PanelView view, Framebuffer fb)
     {
-        DrawTitle(fb, "XY  dim 1 x dim 2", "5/6");
-        const int left = 38, top = 11, size = 52, half = 25;
-        const int cx = left + half, cy = top + half;
-        fb.Rectangle(left, top, size, size);
-        for (int i = 0; i < size; i += 3)
+        IReadOnlyList<PanelRow> rows = Layout.Rows(PanelPage.Xy);
+        DrawHeader(view, fb, rows.Count, view.Values.IsOn(ParameterId.XyPredict) ? "XY PREDICT" : "XY MAP");
+        fb.Rectangle(PadLeft, PadTop, PadSize, PadSize);
+
+        // Ticks halfway along each side: the pad's centre, without a grid to hide the points.
+        int mid = PadX(0.5), middle = PadY(0.5);
+        fb.HorizontalLine(PadLeft + 1, PadLeft + 2, middle);
+        fb.HorizontalLine(PadLeft + PadSize - 3, PadLeft + PadSize - 2, middle);
+        fb.VerticalLine(mid, PadTop + 1, PadTop + 2);
+        fb.VerticalLine(mid, PadTop + PadSize - 3, PadTop + PadSize - 2);
+
+        XyPanelState xy = view.Xy;
+        for (int i = 0; i < xy.Count; i++)
         {
-            fb.SetPixel(left + i, cy);
-            fb.SetPixel(cx, top + i);
+            if (i != xy.Selected)
+            {
+                PadPixels(fb, PadX(xy.X(i)), PadY(xy.Y(i)), 0, 0, 1, 1);
+            }
         }
 
-        // The offsets are where the point rests; the filled square is where the latent is now.
-        int ox = cx + Scale(view.Values[ParameterId.Offset1], half);
-        int oy = cy - Scale(view.Values[ParameterId.Offset2], half);
-        fb.HorizontalLine(ox - 2, ox + 2, oy);
-        fb.VerticalLine(ox, oy - 2, oy + 2);
-        LatentPlayground.Core.Engine.LatentVector latent = view.Engine.Latent;
-        bool hasY = view.Engine.HasDimension(1);
-        fb.FillRectangle(cx + Scale(latent[0], half) - 1, cy - (hasY ? Scale(latent[1], half) : 0) - 1, 3, 3);
-
-        Text.Draw(fb, 0, 20, "x");
-        Text.Draw(fb, 0, 29, new TextLine(_value).Append(latent[0], "+0.00;-0.00").Text);
-        Text.Draw(fb, 96, 20, "y");
-        if (hasY)
+        // The selected point, drawn last so a neighbour's dot cannot fill it in: a box round a lit centre.
+        if (HasSelection(xy))
         {
-            Text.Draw(fb, 96, 29, new TextLine(_value).Append(latent[1], "+0.00;-0.00").Text);
+            int sx = PadX(xy.X(xy.Selected)), sy = PadY(xy.Y(xy.Selected));
+            PadPixels(fb, sx, sy, -2, -2, 2, -2);
+            PadPixels(fb, sx, sy, -2, 2, 2, 2);
+            PadPixels(fb, sx, sy, -2, -1, -2, 1);
+            PadPixels(fb, sx, sy, 2, -1, 2, 1);
+            PadPixels(fb, sx, sy, 0, 0, 0, 0);
         }
-        else
+
+        // Where X and Y are: four arms round an open centre, so a point under it still shows, and over the
+        // selected box the arms stick out of its sides like a sight.
+        int x = PadX(view.Values[ParameterId.XyX]), y = PadY(view.Values[ParameterId.XyY]);
+        PadPixels(fb, x, y, -5, 0, -2, 0);
+        PadPixels(fb, x, y, 2, 0, 5, 0);
+        PadPixels(fb, x, y, 0, -5, 0, -2);
+        PadPixels(fb, x, y, 0, 2, 0, 5);
+
+        DrawRows(view, fb, rows, XyRowsLeft);
+    }
+
+    // Positions 0..1 span the pad less a margin of PadMargin, so the selected box keeps a blank line inside the border.
+    private static int PadX(double x) => PadLeft + PadMargin + (int)Math.Round(Unit(x) * PadTravel);
+
+    // Y is up on the pad, down on the display.
+    private static int PadY(double y) => PadTop + PadMargin + (int)Math.Round((1 - Unit(y)) * PadTravel);
+
+    private static double Unit(double value) => double.IsNaN(value) ? 0.5 : Math.Clamp(value, 0, 1);
+
+    // Lights the box (x + dx0, y + dy0)..(x + dx1, y + dy1), clipped to the inside of the pad's border.
+    private static void PadPixels(Framebuffer fb, int x, int y, int dx0, int dy0, int dx1, int dy1)
+    {
+        for (int py = Math.Max(y + dy0, PadTop + 1); py <= Math.Min(y + dy1, PadTop + PadSize - 2); py++)
         {
-            // A one-dimensional model has no y: the point stays on the centre line and the value says so.
-            Text.Draw(fb, 96, 29, "--");
+            for (int px = Math.Max(x + dx0, PadLeft + 1); px <= Math.Min(x + dx1, PadLeft + PadSize - 2); px++)
+            {
+                fb.SetPixel(px, py);
+            }
         }
     }
 
-    private static int Scale(double value, int half) =>
-        double.IsNaN(value) ? 0 : (int)Math.Round(Math.Clamp(value / ParameterTable.LatentLimit, -1, 1) * half);
+    private static bool HasSelection(XyPanelState xy) => xy.Selected >= 0 && xy.Selected < xy.Count;
+
+    // Whole per cent done; floored so 100 % means done, not nearly.
+    private static double Percent(double progress) =>
+        double.IsNaN(progress) ? 0 : Math.Floor((Math.Clamp(progress, 0, 1) * 100) + 1e-9);
+
+    // A loss in at most LossChars characters: four decimals down to 0.001, below that the exponent form, which
+    // keeps two significant digits of a well-trained network's 2.1e-5 where 0.0000 would say nothing.
+    private TextLine AppendLoss(TextLine line, double loss)
+    {
+        if (double.IsNaN(loss))
+        {
+            return line.Append("nan");
+        }
+
+        if (double.IsInfinity(loss))
+        {
+            return line.Append("inf");
+        }
+
+        Span<char> text = _loss;
+        foreach (string format in Math.Abs(loss) >= 0.001 || loss == 0 ? LargeLossFormats : SmallLossFormats)
+        {
+            if (loss.TryFormat(text, out int written, format, CultureInfo.InvariantCulture))
+            {
+                return line.Append(text[..written]);
+            }
+        }
+
+        return line.Append("?");
+    }
 
     private static void DrawMessage(Framebuffer fb, string message)
     {

@@ -4,9 +4,11 @@ using System.Globalization;
 using LatentPlayground.Files;
 using LatentPlayground.Audio.Wav;
 using LatentPlayground.Core.Engine;
+using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Presets;
 using LatentPlayground.Core.Tempo;
 using LatentPlayground.Core.Ui;
+using LatentPlayground.Core.Xy;
 using LatentPlayground.Output;
 using LatentPlayground.Presets;
 using LatentPlayground.Render;
@@ -16,7 +18,8 @@ namespace LatentPlayground.Commands;
 /// <summary>
 /// <c>latentplayground display --page NAME --out FILE.png</c>: one page of the pedal's display as a PNG, drawn by
 /// the same renderer as the pedal. The latent bars are real: the bundled demo riff is played through the model
-/// with the preset for <c>--at</c> seconds, and the page shows the last hop's latent and the load it took.
+/// with the preset for <c>--at</c> seconds, and the page shows the last hop's latent and the load it took. The XY page
+/// shows a demo mapping (<see cref="ShowXyDemo"/>), not one a preset names.
 /// </summary>
 public static class DisplayCommand
 {
@@ -85,14 +88,53 @@ public static class DisplayCommand
                 }
             }
 
+            string shows = string.Empty;
+            if (shown == PanelPage.Xy)
+            {
+                XyMapping demo = ShowXyDemo(view);
+                shows = string.Create(CultureInfo.InvariantCulture, $", a demo mapping of {demo.Points.Count} points (point {view.Xy.Selected + 1} selected, trained to loss {demo.Loss:0.0e-0})");
+            }
+
             var frame = new Framebuffer();
             new PanelRenderer(PanelLayout.Default).Render(view, frame);
             byte[] png = PngWriter.Encode(frame, pixels);
             AtomicFile.Write(outTarget, s => s.Write(png), displayPath: outPath);
-            context.Out.WriteLine($"{outPath}: {PanelPages.Name(shown)} page, {Framebuffer.Width * pixels}x{Framebuffer.Height * pixels}, preset {name}");
+            context.Out.WriteLine($"{outPath}: {PanelPages.Name(shown)} page, {Framebuffer.Width * pixels}x{Framebuffer.Height * pixels}, preset {name}{shows}");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Fills the XY page of <paramref name="view"/> with a demo mapping, as a player might have it after collecting:
+    /// six points round the pad, each the view's sound with the offsets and scale moved by where it sits, trained
+    /// (for real, with seed 0), the third point selected. X, Y and the mode stay as the view's values have them.
+    /// Public for the tests, which draw the same page to check the picture.
+    /// </summary>
+    public static XyMapping ShowXyDemo(PanelView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var mapping = new XyMapping(XyGroups.All, Math.Clamp(view.Engine.LatentSize, 1, DimensionParameters.Count));
+        (double X, double Y)[] at = [(0.12, 0.82), (0.78, 0.88), (0.7, 0.3), (0.2, 0.18), (0.9, 0.55), (0.3, 0.68)];
+        foreach ((double x, double y) in at)
+        {
+            ParameterSet sound = view.Values.Clone();
+            for (int d = 0; d < DimensionParameters.Count; d++)
+            {
+                sound.Set(DimensionParameters.Offset(d), ((d % 2 == 0 ? x : y) - 0.5) * 4);
+            }
+
+            sound.Set(ParameterId.Scale, 0.5 + x + y);
+            mapping.Add(x, y, sound);
+        }
+
+        XyTrainingResult trained = mapping.Train(seed: 0);
+        mapping.Adopt(trained.Network, trained.FinalLoss);
+        view.Xy.SetPoints(mapping.Points);
+        view.Xy.Selected = 2;
+        view.Xy.Groups = mapping.Groups;
+        view.Xy.Loss = mapping.Loss;
+        return mapping;
     }
 
     // The preset and its number in the bank as the pedal would show it (0, drawn "--", for a file outside the bank).
@@ -109,7 +151,7 @@ public static class DisplayCommand
         (PresetBank factory, _) = PresetFolder.Load(PresetLocations.FactoryFolder);
         return factory.Count > 0
             ? (factory.Entries[0].Preset.Name, 1, factory.Entries[0].Preset)
-            : ("(defaults)", 0, new Preset { Name = "(defaults)", Parameters = new Core.Parameters.ParameterSet() });
+            : ("(defaults)", 0, new Preset { Name = "(defaults)", Parameters = new ParameterSet() });
     }
 
     // The demo riff through the model with the view's parameters: the last hop's latent, and the load it took.

@@ -95,6 +95,65 @@ public sealed class PanelNavigatorTests
     }
 
     [Theory]
+    [InlineData(PanelSetting.XyAdd)]
+    [InlineData(PanelSetting.XyUpdate)]
+    [InlineData(PanelSetting.XyDelete)]
+    [InlineData(PanelSetting.XyTrain)]
+    [InlineData(PanelSetting.XyReset)]
+    [InlineData(PanelSetting.XyLoss)]
+    public void A_push_on_an_xy_action_row_asks_the_control_side_and_stays_on_the_row(PanelSetting setting)
+    {
+        TurnTo(PanelPage.Xy, r => r.Kind == PanelRowKind.Setting && r.Setting == setting);
+
+        // The loss is read only: its push goes to the control side, which ignores it, as the bending statistics'.
+        Assert.Equal(new PanelCommand(PanelCommandKind.PushSetting, Setting: setting), _nav.Push(_view));
+        Assert.Equal(PanelLevel.Row, _view.Level);
+        Assert.Equal(PanelCommand.None, _nav.Turn(_view, 0, 0));
+        Assert.Equal(PanelLevel.Row, _view.Level);
+    }
+
+    [Theory]
+    [InlineData(PanelSetting.XyPoint)]
+    [InlineData(PanelSetting.XyGroups)]
+    public void The_xy_point_and_groups_are_edited_by_turns(PanelSetting setting)
+    {
+        TurnTo(PanelPage.Xy, r => r.Kind == PanelRowKind.Setting && r.Setting == setting);
+
+        Assert.Equal(PanelCommand.None, _nav.Push(_view));
+        Assert.Equal(PanelLevel.Edit, _view.Level);
+        Assert.Equal(new PanelCommand(PanelCommandKind.ChangeSetting, Setting: setting, Step: 1), _nav.Turn(_view, 1, 1));
+        Assert.Equal(new PanelCommand(PanelCommandKind.ChangeSetting, Setting: setting, Step: -3), _nav.Turn(_view, -1, -3));
+        Assert.Equal(PanelCommand.None, _nav.Push(_view));
+        Assert.Equal(PanelLevel.Row, _view.Level);
+    }
+
+    [Fact]
+    public void The_xy_mode_and_position_rows_edit_their_parameters()
+    {
+        TurnTo(PanelPage.Xy, r => r.Kind == PanelRowKind.Parameter && r.Parameter == ParameterId.XyPredict);
+        _nav.Push(_view);
+        Assert.Equal(new PanelCommand(PanelCommandKind.SetParameter, ParameterId.XyPredict, 1), _nav.Turn(_view, 1, 1));
+        _nav.Push(_view);
+        _nav.Turn(_view, 1, 1);
+        _nav.Push(_view);
+        Assert.Equal(new PanelCommand(PanelCommandKind.SetParameter, ParameterId.XyX, 0.55), _nav.Turn(_view, 1, 10));
+        _nav.Push(_view);
+        _nav.Turn(_view, 1, 1);
+        _nav.Push(_view);
+        Assert.Equal(new PanelCommand(PanelCommandKind.SetParameter, ParameterId.XyY, 0.49), _nav.Turn(_view, -1, -1));
+    }
+
+    [Fact]
+    public void The_xy_rows_scroll_six_at_a_time_to_reset()
+    {
+        TurnTo(PanelPage.Xy, r => r.Kind == PanelRowKind.Setting && r.Setting == PanelSetting.XyReset);
+        Assert.Equal(10, _view.Row);
+        Assert.Equal(5, _view.Top);
+        _nav.Turn(_view, 1, 1);
+        Assert.Equal(10, _view.Row);
+    }
+
+    [Theory]
     [InlineData(ParameterId.Bypass, 0.0, 1, 1.0)]
     [InlineData(ParameterId.Basis, 5.0, 10, 5.0)]
     [InlineData(ParameterId.Basis, 0.0, -3, 0.0)]

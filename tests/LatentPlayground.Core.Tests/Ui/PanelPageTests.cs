@@ -86,16 +86,6 @@ public sealed class PanelPageTests
     }
 
     [Fact]
-    public void A_one_dimensional_model_has_no_y_on_the_xy_page()
-    {
-        PanelView view = PanelTestViews.Playing();
-        view.Engine = view.Engine with { LatentSize = 1 };
-        PanelNavigator.ShowPage(view, PanelPage.Xy);
-        _renderer.Render(view, _frame);
-        GoldenFrame.Check(_frame, "xy-one-dimension");
-    }
-
-    [Fact]
     public void Every_parameter_a_player_can_set_is_on_exactly_one_page()
     {
         var seen = new Dictionary<ParameterId, int>();

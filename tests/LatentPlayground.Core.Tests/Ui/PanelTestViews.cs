@@ -1,6 +1,7 @@
 using LatentPlayground.Core.Engine;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Ui;
+using LatentPlayground.Core.Xy;
 
 namespace LatentPlayground.Core.Tests.Ui;
 
@@ -31,5 +32,21 @@ internal static class PanelTestViews
             MidiChannel = 3,
             Engine = new EngineSnapshot { Latent = latent, Load = 0.42, LateHops = 3, Hops = 1000 },
         };
+    }
+
+    /// <summary>
+    /// <see cref="Playing"/> on the XY page with six points collected round the pad, the third selected, and X, Y
+    /// moved off it to where the next point would go.
+    /// </summary>
+    public static PanelView Mapping()
+    {
+        PanelView view = Playing();
+        PanelNavigator.ShowPage(view, PanelPage.Xy);
+        (double X, double Y)[] at = [(0.1, 0.85), (0.75, 0.9), (0.5, 0.5), (0.2, 0.15), (0.9, 0.3), (0.35, 0.6)];
+        view.Xy.SetPoints([.. at.Select(p => new XyMapPoint(p.X, p.Y, [0.0]))]);
+        view.Xy.Selected = 2;
+        view.Values.Set(ParameterId.XyX, 0.8);
+        view.Values.Set(ParameterId.XyY, 0.6);
+        return view;
     }
 }
