@@ -78,12 +78,17 @@ public sealed class LogThrottle(Func<double> seconds)
             }
         }
 
-        foreach (string key in expired ?? [])
+        // Called every control tick: while a kind's window runs, nothing here may allocate (an empty list made for
+        // the loop, or a list's enumerator boxed through IEnumerable, did: 64 B a tick after any log line).
+        if (expired is not null)
         {
-            _kinds.Remove(key);
+            foreach (string key in expired)
+            {
+                _kinds.Remove(key);
+            }
         }
 
-        return lines ?? [];
+        return lines is null ? Array.Empty<(int Priority, string Line)>() : lines;
     }
 
     // The line with each run of digits as one '#': "preset 53: ..." and "preset 88: ..." are one kind.

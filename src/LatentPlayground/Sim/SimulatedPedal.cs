@@ -143,7 +143,23 @@ public sealed class SimulatedPedal : IDisposable
 
     private void Wiper(AnalogInput input, double position)
     {
-        AdcDevice adc = _pins.Adcs.Single(a => a.Name == input.Adc);
+        // A loop, not a LINQ query with a closure: a knob moved on the simulator allocates nothing, so the control
+        // thread's allocation tests measure the pedal, not its simulation.
+        AdcDevice? adc = null;
+        for (int i = 0; i < _pins.Adcs.Count; i++)
+        {
+            if (_pins.Adcs[i].Name == input.Adc)
+            {
+                adc = _pins.Adcs[i];
+                break;
+            }
+        }
+
+        if (adc is null)
+        {
+            throw new InvalidOperationException($"the pin map has no converter \"{input.Adc}\"");
+        }
+
         double volts = position * adc.PotSupplyVolts;
         if (adc.Kind == AdcKind.Ads1115)
         {

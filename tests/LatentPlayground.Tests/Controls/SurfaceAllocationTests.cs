@@ -30,6 +30,20 @@ public sealed class SurfaceAllocationTests : IDisposable
     }
 
     [Fact]
+    public void Control_ticks_after_a_log_line_allocate_nothing()
+    {
+        // A logged line opens a throttling window for its kind; the tick asks for the window's summary every time.
+        _rig.Control.Handle(PedalEvent.Set(ParameterId.DryWet, 50, PedalInput.Knob));
+        _rig.Control.Handle(PedalEvent.Recall(99, PedalInput.Midi)); // past the bank: one warning line
+        _rig.Run(100);
+        Assert.Contains("warning: preset 99", _rig.Log.ToString(), StringComparison.Ordinal);
+        GC.Collect();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _rig.Run(2000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Sweeping_x_in_predict_on_the_xy_page_allocates_nothing()
     {
         // Two points, trained; PREDICT on; the XY page shown, where knob 1 is X.
@@ -50,6 +64,7 @@ public sealed class SurfaceAllocationTests : IDisposable
 
         Assert.NotNull(_rig.Control.XyMapping.Network);
         _rig.Control.Handle(PedalEvent.Set(ParameterId.XyPredict, 1, PedalInput.Encoder));
+        _rig.Control.Handle(PedalEvent.Set(ParameterId.XyX, 0.5, PedalInput.Encoder)); // mid-travel: the knob takes over on its way past
         for (int i = 0; i < 4; i++)
         {
             _rig.Sim.Turn(1);
