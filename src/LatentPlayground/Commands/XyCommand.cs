@@ -30,7 +30,8 @@ public static class XyCommand
         Argument<string> Mapping() => new("MAPPING.json") { Description = "The XY mapping file" };
 
         var newFile = Mapping();
-        var groups = new Option<string>("--groups") { Description = "What the mapping drives: any of seed, scale, offset, time, comma-separated", HelpName = "LIST", Required = true };
+        // The pedal's default too: offsets and scale morph smoothly; seeds and times jump, so they are asked for.
+        var groups = new Option<string>("--groups") { Description = "What the mapping drives: any of seed, scale, offset, time, comma-separated (default: scale,offset, as a new mapping on the pedal)", DefaultValueFactory = _ => "scale,offset", HelpName = "LIST" };
         var dimensions = new Option<int>("--dimensions") { Description = "Latent dimensions the seeds, offsets and times cover (1..8)", DefaultValueFactory = _ => DimensionParameters.Count, HelpName = "N" };
         var create = new Command("new", "Write an empty mapping (an existing file is never replaced).") { newFile, groups, dimensions };
         create.SetAction(r => New(context, r.GetValue(newFile)!, r.GetValue(groups)!, r.GetValue(dimensions)));

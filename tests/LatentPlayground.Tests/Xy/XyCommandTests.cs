@@ -49,6 +49,10 @@ public sealed class XyCommandTests : IDisposable
         Assert.Empty(mapping.Points);
         Assert.Null(mapping.Network);
 
+        Assert.Equal(0, Xy("new", PathOf("default.json")).Code);
+        Assert.Equal(XyGroups.Offset | XyGroups.Scale, XyFiles.Load(PathOf("default.json")).Groups);
+        Assert.Equal(9, XyFiles.Load(PathOf("default.json")).Parameters.Count);
+
         var all = Xy("new", PathOf("all.json"), "--groups", "seed,scale,offset,time");
         Assert.True(all.Code == 0, all.Error);
         Assert.Equal(33, XyFiles.Load(PathOf("all.json")).Parameters.Count);
