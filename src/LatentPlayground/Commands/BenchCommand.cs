@@ -12,7 +12,8 @@ namespace LatentPlayground.Commands;
 /// <summary>
 /// <c>latentplayground bench</c>: per-hop time (median, p99), real-time factor, managed bytes per hop
 /// and GC count, for the model alone and for the whole engine, for each precision the package has,
-/// and for torch running the same model where it is installed. Thread: main.
+/// and for torch running the same model where it is installed; and one XY prediction against an engine hop.
+/// Thread: main.
 /// </summary>
 public static class BenchCommand
 {
@@ -53,6 +54,7 @@ public static class BenchCommand
 
             var codecs = new List<OnnxStreamingCodec>();
             HopTimings? engineAlone = null;
+            XyTimings? xy = null;
             var runs = new List<(string Precision, HopTimings Bare, HopTimings Engine)>();
             try
             {
@@ -69,6 +71,10 @@ public static class BenchCommand
                 }
 
                 engineAlone = codecs.Count > 0 ? ModelBenchmark.EngineAlone(codecs[0], s) : null;
+
+                // XY predict runs once per latent frame beside the engine the pedal plays: int8 where the package has it.
+                OnnxStreamingCodec? played = codecs.Find(c => c.Precision == package.BestPrecision);
+                xy = played is null ? null : XyBenchmark.Run(played, $"onnxruntime {played.Precision.ToString().ToLowerInvariant()} engine");
             }
             finally
             {
@@ -90,13 +96,13 @@ public static class BenchCommand
                 : original is not null ? TorchBenchmark.RunTorchScript(original, s)
                 : imported ? (null, "skipped: an imported model; give --torchscript FILE.ts (the file it came from) to time the original in torch")
                 : TorchBenchmark.Run(folder, s);
-            context.Out.Write(r.GetValue(json) ? Json(package, runs, engineAlone, torch, torchNote) : Table(package, runs, engineAlone, torch, torchNote));
+            context.Out.Write(r.GetValue(json) ? Json(package, runs, engineAlone, xy, torch, torchNote) : Table(package, runs, engineAlone, xy, torch, torchNote));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Table(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? engineAlone, HopTimings? torch, string torchNote)
+    private static string Table(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? engineAlone, XyTimings? xy, HopTimings? torch, string torchNote)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -133,6 +139,11 @@ public static class BenchCommand
             sb.AppendLine(inv, $"int8 is {fp32.MedianMicroseconds / int8.MedianMicroseconds:0.00}x faster than fp32 (median per hop; mean {fp32.MeanMicroseconds / int8.MeanMicroseconds:0.00}x)");
         }
 
+        if (xy is not null)
+        {
+            sb.AppendLine(inv, $"xy predict ({xy.Outputs} outputs, {xy.Hidden} hidden units, trained): {xy.PredictMedianMicroseconds:0.00} us per call (median), {xy.BytesPerPredict:0.#} B; {100 * xy.ShareOfHop:0.00}% of one {xy.EngineName} hop ({xy.EngineHopMedianMicroseconds:0.0} us median, timed in turn)");
+        }
+
         sb.AppendLine(torch is not null && fp32 is not null
             ? string.Create(inv, $"onnxruntime fp32 is {torch.MedianMicroseconds / fp32.MedianMicroseconds:0.00}x faster than torch (median per hop; mean {torch.MeanMicroseconds / fp32.MeanMicroseconds:0.00}x; {torchNote})")
             : $"torch: {torchNote}");
@@ -150,7 +161,7 @@ public static class BenchCommand
     private static double MeanOverhead((string Precision, HopTimings Bare, HopTimings Engine) run) =>
         100 * ((run.Engine.MeanMicroseconds / run.Bare.MeanMicroseconds) - 1);
 
-    private static string Json(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? engineAlone, HopTimings? torch, string torchNote)
+    private static string Json(ModelPackage package, List<(string Precision, HopTimings Bare, HopTimings Engine)> runs, HopTimings? engineAlone, XyTimings? xy, HopTimings? torch, string torchNote)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -184,6 +195,19 @@ public static class BenchCommand
             if (torch is not null)
             {
                 Write(w, "torch", torch);
+            }
+
+            if (xy is not null)
+            {
+                w.WriteStartObject("xy_predict");
+                w.WriteNumber("outputs", xy.Outputs);
+                w.WriteNumber("hidden", xy.Hidden);
+                w.WriteNumber("median_us", Math.Round(xy.PredictMedianMicroseconds, 3));
+                w.WriteNumber("bytes_per_call", Math.Round(xy.BytesPerPredict, 2));
+                w.WriteString("engine", xy.EngineName);
+                w.WriteNumber("engine_hop_median_us", Math.Round(xy.EngineHopMedianMicroseconds, 2));
+                w.WriteNumber("share_of_hop", Math.Round(xy.ShareOfHop, 6));
+                w.WriteEndObject();
             }
 
             w.WriteString("torch_note", torchNote);

@@ -45,9 +45,16 @@ public static class RenderCommand
             HelpName = "BEND.json",
         };
 
+        var xy = new Option<string>("--xy")
+        {
+            Description = "Audition an XY mapping (xy train makes one): turns xy.predict on, and --set xy.x=X --set xy.y=Y places the point. A preset's own mapping plays when this is left out and its xy.predict is on",
+            HelpName = "MAPPING.json",
+        };
+        var xyPath = new Option<string>("--xy-path") { Description = "Move the XY point over the render: CSV rows seconds,x[,y], linear between rows, held before the first and after the last", HelpName = "PATH.csv" };
+
         var command = new Command("render", "Run a WAV file through the pedal's engine and write the result.")
         {
-            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise, bend,
+            input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise, bend, xy, xyPath,
         };
 
         command.SetAction(r =>
@@ -59,10 +66,11 @@ public static class RenderCommand
             NamedPath inputWav = new(inPath, "input WAV");
             NamedPath presetFile = new(presetPath is not null && File.Exists(presetPath) ? presetPath : null, "preset file");
             string bankFolder = r.GetValue(bank) ?? PresetLocations.DefaultBankFolder;
+            Preset? startPreset = StartingParameters.Resolve(presetPath, bankFolder);
 
             // A bend's two files are inputs too: read first, so no output can land on its configuration or weights.
             string? bendOption = r.GetValue(bend);
-            string? bendPath = bendOption ?? PresetBend(presetPath, bankFolder);
+            string? bendPath = bendOption ?? (startPreset?.Bending is string bending ? StartingParameters.Beside(presetPath!, bankFolder, bending) : null);
             string bendWhat = bendOption is null ? "--preset's bending" : "--bend";
             if (bendPath is not null && r.GetValue(precision) == "int8")
             {
@@ -71,11 +79,20 @@ public static class RenderCommand
 
             BendCommand.ReadBend? bendFiles = bendPath is null ? null : BendCommand.Read(bendPath, bendWhat);
             NamedPath bendJson = new(bendPath, "bend configuration"), bendWav = new(bendFiles?.WeightsPath, "bend weights");
-            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav);
-            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav);
 
-            RenderSettings settings = BuildSettings(presetPath, r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
-            settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder) };
+            // The settings come before the outputs' checks: whether a preset's XY mapping plays (an input) depends on them.
+            string? xyOption = r.GetValue(xy);
+            string[] sets = r.GetValue(set) ?? [];
+            RenderSettings settings = BuildSettings(startPreset, r.GetValue(seed), xyOption is null ? sets : ["xy.predict=on", .. sets], r.GetValue(bpm));
+            IReadOnlyList<PresetSwitch> switchList = ParseSwitches(r.GetValue(switches) ?? [], bankFolder);
+            RenderXyInputs xyInputs = RenderXyInputs.Read(xyOption, presetPath, startPreset, bankFolder, settings.Parameters, r.GetValue(xyPath), switchList.Count > 0);
+            NamedPath xyJson = new(xyInputs.MappingPath, "XY mapping"), xyCsv = new(xyInputs.PathFile, "--xy-path CSV");
+            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav, xyJson, xyCsv);
+            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav, xyJson, xyCsv);
+
+            var notes = new List<string>();
+            RenderXy? renderXy = xyInputs.Prepare(notes);
+            settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = switchList, Xy = renderXy };
             WavAudio audio = ReadInput(inPath);
             long nonFinite = audio.Samples.Sum(channel => (long)NonFiniteSamples.Clean(channel));
             if (nonFinite > 0)
@@ -113,6 +130,11 @@ public static class RenderCommand
                 AtomicFile.WriteText(latentTarget, LatentCsv.Render(result.Latents, codec.LatentSize, codec.Hop, codec.SampleRate), displayPath: latentPath);
             }
 
+            foreach (string note in notes)
+            {
+                context.Out.WriteLine(note);
+            }
+
             string rate = audio.SampleRate == codec.SampleRate ? "" : $", resampled {audio.SampleRate} -> {codec.SampleRate} Hz and back";
             string alignment = settings.Parameters.IsOn(ParameterId.Align) ? "compensated (align on)" : "left in (align off)";
             double latencyMs = result.LatencySamples * 1000.0 / codec.SampleRate;
@@ -123,37 +145,21 @@ public static class RenderCommand
         return command;
     }
 
-    // A preset's "bending" names a configuration: an absolute path, or one relative to the preset's own folder (the
-    // bank's, for a preset named by name).
-    private static string? PresetBend(string? presetPath, string bankFolder)
-    {
-        if (presetPath is null || PresetLocations.Resolve(presetPath, bankFolder).Bending is not string bending)
-        {
-            return null;
-        }
-
-        string folder = File.Exists(presetPath) ? Path.GetDirectoryName(Path.GetFullPath(presetPath)) ?? "." : bankFolder;
-        return Path.IsPathRooted(bending) ? bending : Path.Combine(folder, bending);
-    }
-
     /// <summary>The starting parameters: defaults, then the preset, then --seed, then each --set in order.</summary>
-    public static RenderSettings BuildSettings(string? presetPath, string? seed, IEnumerable<string> sets, double? bpm, string? bankFolder = null)
+    public static RenderSettings BuildSettings(string? presetPath, string? seed, IEnumerable<string> sets, double? bpm, string? bankFolder = null) =>
+        BuildSettings(StartingParameters.Resolve(presetPath, bankFolder ?? PresetLocations.DefaultBankFolder), seed, sets, bpm);
+
+    /// <summary>The starting parameters: defaults, then <paramref name="preset"/>, then --seed, then each --set in order.</summary>
+    public static RenderSettings BuildSettings(Preset? preset, string? seed, IEnumerable<string> sets, double? bpm)
     {
         ArgumentNullException.ThrowIfNull(sets);
-        ParameterSet parameters = presetPath is null
-            ? new ParameterSet()
-            : PresetLocations.Resolve(presetPath, bankFolder ?? PresetLocations.DefaultBankFolder).Parameters;
-
+        ParameterSet parameters = StartingParameters.From(preset);
         if (seed is not null)
         {
-            Check(parameters.TrySetFromText($"seed={seed}"), "--seed");
+            StartingParameters.Apply(parameters, [$"seed={seed}"], "--seed");
         }
 
-        foreach (string s in sets)
-        {
-            Check(parameters.TrySetFromText(s), "--set");
-        }
-
+        StartingParameters.Apply(parameters, sets, "--set");
         if (bpm is { } b && (!double.IsFinite(b) || b < TempoClock.MinBpm || b > TempoClock.MaxBpm))
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--bpm: {b} is out of range {TempoClock.MinBpm}..{TempoClock.MaxBpm}"));
@@ -178,18 +184,17 @@ public static class RenderCommand
             }
 
             string name = spec[(eq + 1)..];
-            list.Add(new PresetSwitch(seconds, name, PresetLocations.Resolve(name, bankFolder).Parameters));
+            Preset preset = PresetLocations.Resolve(name, bankFolder);
+            if (preset.Xy is not null && preset.Parameters.IsOn(ParameterId.XyPredict))
+            {
+                // Its mapping would drive the sound after the switch; a render plays at most the one mapping it starts with.
+                throw new UsageException($"--switch: preset {name} plays an XY mapping (xy.predict on), and render does not switch mappings; render it with --preset");
+            }
+
+            list.Add(new PresetSwitch(seconds, name, preset.Parameters));
         }
 
         return [.. list.OrderBy(s => s.Seconds)];
-    }
-
-    private static void Check(string? error, string option)
-    {
-        if (error is not null)
-        {
-            throw new UsageException($"{option}: {error}");
-        }
     }
 
     private const int MinInputRate = 8000;

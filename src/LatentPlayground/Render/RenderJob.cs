@@ -8,7 +8,8 @@ namespace LatentPlayground.Render;
 /// alignment on, the output is shifted back by the engine's latency (the input is followed by that much
 /// silence so the tail is not lost), so the result lines up with the input the way a DAW's delay
 /// compensation would; with alignment off it is the pedal's raw output: dry immediate, wet late.
-/// The output always has the input's length.
+/// The output always has the input's length. With XY predict, blocks are cut at hop boundaries and the prediction
+/// for each hop is posted before its first sample, so a latent frame takes the position at its own start.
 /// Thread: any one thread.
 /// </summary>
 public static class RenderJob
@@ -22,6 +23,12 @@ public static class RenderJob
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Xy is not null && settings.Switches.Count > 0)
+        {
+            // A switch's snapshot would overwrite the mapped values, and they would come back only as the position moved.
+            throw new ArgumentException("XY predict and preset switches do not combine in one render", nameof(settings));
+        }
+
         int channels = input.Count;
         int frames = input[0].Length;
 
@@ -35,6 +42,12 @@ public static class RenderJob
             }
         }
 
+        XyHopPredictor? xy = settings.Xy is RenderXy r
+            ? new XyHopPredictor(r.Mapping, r.Path, settings.Parameters[ParameterId.XyX], settings.Parameters[ParameterId.XyY])
+            : null;
+
+        // The first prediction goes in with the starting settings: the first hop starts at it, with no glide from the stored values.
+        xy?.Post(engine, 0);
         engine.ApplyPendingImmediately();
         var latents = new List<float[]>();
         engine.LatentObserver = (_, z) => latents.Add(z.ToArray());
@@ -54,6 +67,7 @@ public static class RenderJob
         var switchValues = new double[ParameterTable.Count];
         long[] switchAt = [.. settings.Switches.Select(s => (long)Math.Round(s.Seconds * codec.SampleRate))];
         int nextSwitch = 0;
+        int hop = codec.Hop;
         long done = 0;
         long nextReport = 0;
         while (done < total)
@@ -68,6 +82,17 @@ public static class RenderJob
             }
 
             long limit = nextSwitch < switchAt.Length ? switchAt[nextSwitch] - done : long.MaxValue;
+            if (xy is not null)
+            {
+                int intoHop = (int)(done % hop);
+                if (intoHop == 0)
+                {
+                    xy.Post(engine, (double)done / codec.SampleRate);
+                }
+
+                limit = Math.Min(limit, hop - intoHop);
+            }
+
             int n = (int)Math.Min(Math.Min(block, total - done), limit);
             for (int f = 0; f < n; f++)
             {
@@ -102,7 +127,7 @@ public static class RenderJob
         progress?.Invoke(1.0);
 
         // Latent frames past the input's end come from the silence appended for the tail; they are not the input's.
-        int inputFrames = (frames + codec.Hop - 1) / codec.Hop;
+        int inputFrames = (frames + hop - 1) / hop;
         if (latents.Count > inputFrames)
         {
             latents.RemoveRange(inputFrames, latents.Count - inputFrames);

@@ -16,6 +16,12 @@ public sealed class RenderSettings
     /// </summary>
     public IReadOnlyList<PresetSwitch> Switches { get; init; } = [];
 
+    /// <summary>
+    /// XY predict: a trained mapping driving its parameters at every latent frame, from <c>xy.x</c> and <c>xy.y</c> of
+    /// <see cref="Parameters"/> or along a path; null when the render has none.
+    /// </summary>
+    public RenderXy? Xy { get; init; }
+
     /// <summary>Frames per engine call. The output does not depend on it; it only bounds memory per call.</summary>
     public int BlockFrames { get; init; } = 512;
 }
