@@ -130,9 +130,15 @@ public sealed class OfflineEngine
                     ScheduleSwitch();
                 }
             }
-            else if (_targets.Apply(change))
+            else
             {
-                _hopStage.Trigger();
+                // As live: a change after a switch still waiting for its hop also goes into the switch's values,
+                // or the switch's commit would undo it.
+                _switch.FollowIfStaged(change);
+                if (_targets.Apply(change))
+                {
+                    _hopStage.Trigger();
+                }
             }
         }
     }

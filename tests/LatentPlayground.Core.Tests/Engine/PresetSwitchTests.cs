@@ -45,6 +45,24 @@ public sealed class PresetSwitchTests
     }
 
     [Fact]
+    public void A_change_posted_while_a_switch_waits_for_its_hop_is_kept_when_the_switch_takes_effect()
+    {
+        var engine = new OfflineEngine(new StepCodec(Hop), 1);
+        engine.PostSwitch(Values("offset.1=1"));
+        engine.ApplyPendingImmediately();
+        var block = new float[100];
+        engine.Process(block, block, block.Length);
+
+        // The switch waits for the next hop boundary; a knob moved just after it must not be undone by its commit.
+        engine.PostSwitch(Values("offset.1=-1"));
+        engine.Process(block, block, block.Length);
+        engine.Post(new ParameterChange(ParameterId.Offset2, 0.5));
+        engine.Process(new float[4 * Hop], new float[4 * Hop], 4 * Hop);
+        Assert.Equal(-1, engine.HopStage.Latent[0], 4);
+        Assert.Equal(0.5, engine.HopStage.Latent[1], 4);
+    }
+
+    [Fact]
     public void Switching_allocates_nothing()
     {
         var engine = Prepared(out float[] input, out float[] output);
