@@ -62,6 +62,12 @@ public enum ParameterId
     XyX,
     XyY,
     XyPredict,
+    Loop,
+    LoopBars,
+    LoopPattern,
+    LoopSource,
+    LoopAmount,
+    LoopCapture,
 }
 
 /// <summary>Per-dimension parameter ids. Dimensions are numbered 0..7 here and 1..8 for users.</summary>

@@ -14,6 +14,15 @@ public static class ParameterTable
     /// <summary>Names of the noise bases, in <see cref="Noise.NoiseBasisKind"/> order.</summary>
     public static readonly IReadOnlyList<string> BasisNames = ["cell", "simplex", "perlin", "distorted", "voronoi", "fractal"];
 
+    /// <summary>The latent looper's loop lengths, in bars of 4/4.</summary>
+    public static readonly IReadOnlyList<string> LoopBarNames = ["1", "2", "4"];
+
+    /// <summary>How the looper arranges its material: the capture as played, or one of the reference's patterns.</summary>
+    public static readonly IReadOnlyList<string> LoopPatternNames = ["capture", "fibo", "orale", "blender", "swapper"];
+
+    /// <summary>What the looper's pattern is made of: the capture itself, or arrays drawn from its statistics.</summary>
+    public static readonly IReadOnlyList<string> LoopSourceNames = ["capture", "normal", "uniform", "correlated"];
+
     /// <summary>Names of the range modes, in <see cref="RangeMode"/> order.</summary>
     public static readonly IReadOnlyList<string> ModeNames = ["none", "clip", "warp", "fold"];
 
@@ -27,6 +36,10 @@ public static class ParameterTable
         .. Enumerable.Range(52, 12),
         .. Enumerable.Range(85, 6),
         .. Enumerable.Range(102, 18),
+
+        // Appended when the table outgrew the list above, so earlier defaults keep their numbers: the LSBs of the
+        // undefined controllers 14-19, which nothing sends.
+        .. Enumerable.Range(46, 6),
     ];
 
     private static readonly ParameterDescriptor[] Rows = Build();
@@ -146,6 +159,18 @@ public static class ParameterTable
             description: "XY pad, bottom to top: where the next point goes; in predict, moves the mapped settings.");
         Toggle(ParameterId.XyPredict, "xy.predict", "Predict", "xy", false,
             "PREDICT: X and Y drive the mapped settings through the trained XY mapping; off is MAP, collecting points.");
+        Toggle(ParameterId.Loop, "loop", "Loop", "loop", false,
+            "Latent looper: the loop plays in place of the encoder's latent, in time with the tempo; offsets, modulators and XY act on top.");
+        Add(ParameterId.LoopBars, "loop.bars", "Bars", "loop", ParameterKind.Choice, 0, LoopBarNames.Count - 1, 1,
+            choices: LoopBarNames, description: "How many bars (of 4/4) a capture takes and the loop lasts.");
+        Add(ParameterId.LoopPattern, "loop.pattern", "Pattern", "loop", ParameterKind.Choice, 0, LoopPatternNames.Count - 1, 0,
+            choices: LoopPatternNames, description: "The capture as played, or arranged by a pattern: fibo, orale, blender, swapper.");
+        Add(ParameterId.LoopSource, "loop.source", "Source", "loop", ParameterKind.Choice, 0, LoopSourceNames.Count - 1, 0,
+            choices: LoopSourceNames, description: "What the pattern is made of: the capture, or arrays drawn from its statistics (normal, uniform, correlated).");
+        Add(ParameterId.LoopAmount, "loop.amount", "Amount", "loop", ParameterKind.Continuous, 0, 100, 25, "%", 0,
+            description: "How far the pattern alters its material: orale's fourth repeat, blender's and swapper's share of points.");
+        Add(ParameterId.LoopCapture, "loop.capture", "Capture", "action", ParameterKind.Action, 0, 1, 0,
+            description: "Capture the last loop.bars bars of the encoder's latent (ending at the bar line) and loop them.");
 
         return [.. rows];
     }

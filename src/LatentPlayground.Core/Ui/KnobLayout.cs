@@ -29,7 +29,7 @@ public sealed class KnobLayout
 
     /// <summary>
     /// Home: dry/wet, deviation, speed, scale. Modulators: speed, scale, rate, time chaos. Offsets: offsets 1-4,
-    /// and 5-8 when the cursor is on one of them. XY: knobs 1 and 2 move the pad's X and Y. Bending and settings: the home knobs.
+    /// and 5-8 when the cursor is on one of them. XY: knobs 1 and 2 move the pad's X and Y. Loop: the pattern, its source and the alteration amount. Bending and settings: the home knobs.
     /// </summary>
     public static KnobLayout Default { get; } = new(new Dictionary<PanelPage, IReadOnlyList<IReadOnlyList<ParameterId?>>>
     {
@@ -41,6 +41,7 @@ public sealed class KnobLayout
             [ParameterId.Offset5, ParameterId.Offset6, ParameterId.Offset7, ParameterId.Offset8],
         ],
         [PanelPage.Xy] = [[ParameterId.XyX, ParameterId.XyY, null, null]],
+        [PanelPage.Loop] = [[ParameterId.LoopPattern, ParameterId.LoopSource, ParameterId.LoopAmount, null]],
     });
 
     /// <summary>The pages the map gave knobs, as given.</summary>

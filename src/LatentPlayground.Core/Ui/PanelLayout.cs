@@ -117,6 +117,16 @@ public sealed class PanelLayout
             PanelRow.Of(PanelSetting.XyGroups, "Map"),
             PanelRow.Of(PanelSetting.XyReset, "RESET"),
         ];
+        pages[(int)PanelPage.Loop] =
+        [
+            PanelRow.Of(ParameterId.Loop),
+            PanelRow.Of(PanelSetting.LoopPosition, "At"),
+            PanelRow.Of(ParameterId.LoopCapture),
+            PanelRow.Of(ParameterId.LoopBars),
+            PanelRow.Of(ParameterId.LoopPattern),
+            PanelRow.Of(ParameterId.LoopSource),
+            PanelRow.Of(ParameterId.LoopAmount),
+        ];
         pages[(int)PanelPage.Settings] = settings;
         return pages;
     }

@@ -77,7 +77,7 @@ public sealed class PanelNavigator(PanelLayout layout)
                 // Pushes act at once rather than edit. The read-only rows (a layer's statistics, the XY loss) are
                 // here too: a push reaches the control side, which ignores it, and the cursor stays on the row.
                 if (row.Kind == PanelRowKind.Setting && row.Setting is PanelSetting.MidiLearn or PanelSetting.ExpressionCalibration
-                    or PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload or PanelSetting.BendStatistics
+                    or PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload or PanelSetting.BendStatistics or PanelSetting.LoopPosition
                     or PanelSetting.XyAdd or PanelSetting.XyUpdate or PanelSetting.XyDelete or PanelSetting.XyTrain or PanelSetting.XyLoss or PanelSetting.XyReset)
                 {
                     return new PanelCommand(PanelCommandKind.PushSetting, Setting: row.Setting);

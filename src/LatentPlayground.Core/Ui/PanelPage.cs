@@ -8,16 +8,17 @@ public enum PanelPage
     Offsets,
     Bending,
     Xy,
+    Loop,
     Settings,
 }
 
 /// <summary>Page names as the controls map and the <c>display --page</c> command spell them.</summary>
 public static class PanelPages
 {
-    public const int Count = 6;
+    public const int Count = 7;
 
-    private static readonly string[] Names = ["home", "modulators", "offsets", "bending", "xy", "settings"];
-    private static readonly string[] Titles = ["HOME", "MODULATORS", "OFFSETS", "BENDING", "XY", "SETTINGS"];
+    private static readonly string[] Names = ["home", "modulators", "offsets", "bending", "xy", "loop", "settings"];
+    private static readonly string[] Titles = ["HOME", "MODULATORS", "OFFSETS", "BENDING", "XY", "LOOP", "SETTINGS"];
 
     /// <summary>All page names, in encoder order.</summary>
     public static IReadOnlyList<string> All => Names;

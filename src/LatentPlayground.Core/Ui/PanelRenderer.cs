@@ -289,6 +289,12 @@ public sealed class PanelRenderer(PanelLayout layout)
             case PanelSetting.BendRevert or PanelSetting.BendReload:
                 line = line.Append("push");
                 break;
+            case PanelSetting.LoopPosition:
+                // "1.5/2": the bar the loop is in (from 1) of its length; "empty" before a capture, "ready" while off.
+                line = !view.Loop.HasMaterial ? line.Append("empty")
+                    : !view.Loop.Playing ? line.Append("ready")
+                    : line.Append(1 + (Math.Clamp(view.Loop.Phase, 0, 0.999) * view.Loop.Bars), "0.0").Append('/').Append((int)Math.Round(view.Loop.Bars));
+                break;
             case PanelSetting.XyPoint:
                 line = HasSelection(view.Xy) ? line.Append(view.Xy.Selected + 1).Append('/').Append(view.Xy.Count) : line.Append("--");
                 break;

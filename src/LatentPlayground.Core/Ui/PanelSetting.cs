@@ -86,6 +86,9 @@ public enum PanelSetting
 
     /// <summary>XY, push twice: RESET, no points and no network.</summary>
     XyReset,
+
+    /// <summary>Loop: where the loop is, in bars, and what it plays (read only).</summary>
+    LoopPosition,
 }
 
 /// <summary>Where the tempo comes from, as the home page shows it.</summary>

@@ -61,6 +61,9 @@ public sealed class PanelView
     /// <summary>The XY page's points, selection, groups and training.</summary>
     public XyPanelState Xy { get; } = new();
 
+    /// <summary>The loop page's position and material.</summary>
+    public LoopPanelState Loop { get; } = new();
+
     public PanelPage Page { get; set; }
 
     public int Row { get; set; }

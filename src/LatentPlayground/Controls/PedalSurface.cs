@@ -298,7 +298,7 @@ public sealed class PedalSurface : IDisposable
                     _ => PedalAction.XyReset,
                 }, PedalInput.Encoder));
                 break;
-            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.BendStatistics or PanelSetting.XyLoss or PanelSetting.XyPoint or PanelSetting.XyGroups:
+            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.BendStatistics or PanelSetting.XyLoss or PanelSetting.XyPoint or PanelSetting.XyGroups or PanelSetting.LoopPosition:
                 break;
             case PanelCommandKind.PushSetting:
                 Calibrate();
