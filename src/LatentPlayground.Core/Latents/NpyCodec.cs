@@ -56,7 +56,7 @@ public static class NpyCodec
             ">f4" => (4, true),
             "<f8" => (8, false),
             ">f8" => (8, true),
-            string other => throw new LatentFormatException($"dtype {other} is not float32 or float64"),
+            _ => throw new LatentFormatException($"dtype {descr} is not float32 or float64"),
         };
         bool fortran = order switch
         {
