@@ -15,6 +15,11 @@ public static class LatentWavCodec
     private const int IeeeFloat = 3;
     private const int Extensible = 0xFFFE;
 
+    /// <summary>
+    /// Above this header rate a file is audio, not latents: the fastest model (512-sample hop at 48 kHz) runs at 94 Hz.
+    /// </summary>
+    public const int MaxHeaderRate = 1000;
+
     /// <summary>The header rate for a latent rate: whole hertz, rounded down, at least 1.</summary>
     public static int HeaderRate(double latentRate) => (int)Math.Clamp(Math.Floor(latentRate), 1, int.MaxValue);
 
@@ -68,6 +73,12 @@ public static class LatentWavCodec
                 if (channels < 1 || blockAlign != channels * bits / 8)
                 {
                     throw new LatentFormatException(string.Create(CultureInfo.InvariantCulture, $"the fmt chunk is inconsistent ({channels} channels, {bits} bits, block align {blockAlign})"));
+                }
+
+                if (rate > MaxHeaderRate)
+                {
+                    throw new LatentFormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"an audio WAV ({rate} Hz), not a latent WAV: latent WAVs run at a model's latent rate, tens of hertz"));
                 }
 
                 haveFormat = true;
