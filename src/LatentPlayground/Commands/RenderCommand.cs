@@ -44,11 +44,16 @@ public static class RenderCommand
             Description = "Audition a bend configuration (bend apply writes one); the model then plays its fp32 graphs. A preset's own bend is used when this is left out",
             HelpName = "BEND.json",
         };
+        var latentSource = new Latents.LatentSourceOptions();
 
         var command = new Command("render", "Run a WAV file through the pedal's engine and write the result.")
         {
             input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise, bend,
         };
+        foreach (Option option in latentSource.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(r =>
         {
@@ -71,11 +76,15 @@ public static class RenderCommand
 
             BendCommand.ReadBend? bendFiles = bendPath is null ? null : BendCommand.Read(bendPath, bendWhat);
             NamedPath bendJson = new(bendPath, "bend configuration"), bendWav = new(bendFiles?.WeightsPath, "bend weights");
-            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav);
-            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav);
+            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav, latentSource.Input(r));
+            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav, latentSource.Input(r));
 
             RenderSettings settings = BuildSettings(presetPath, r.GetValue(seed), r.GetValue(set) ?? [], r.GetValue(bpm), bankFolder);
-            settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder) };
+            settings = new RenderSettings
+            {
+                Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder),
+                LatentSource = latentSource.Read(r, settings.Bpm, context.Out),
+            };
             WavAudio audio = ReadInput(inPath);
             long nonFinite = audio.Samples.Sum(channel => (long)NonFiniteSamples.Clean(channel));
             if (nonFinite > 0)

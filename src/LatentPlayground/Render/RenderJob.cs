@@ -36,6 +36,7 @@ public static class RenderJob
         }
 
         engine.ApplyPendingImmediately();
+        engine.HopStage.LatentSource = settings.LatentSource?.Invoke(codec);
         var latents = new List<float[]>();
         engine.LatentObserver = (_, z) => latents.Add(z.ToArray());
 
