@@ -178,28 +178,6 @@ public sealed class LatentLoopTests
     }
 
     [Fact]
-    public void Reading_allocates_nothing()
-    {
-        var loop = new LatentLoopSource(new LatentArray(64, 8, new double[512]), LatentRate, loopBeats: 8);
-        var quantised = new LatentLoopSource(new LatentArray(64, 8, new double[512]), LatentRate, loopBeats: 8, LoopTempoMode.Quantised);
-        float[] z = new float[8];
-        Read(loop, z);
-        Read(quantised, z);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Read(loop, z);
-        Read(quantised, z);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-
-        static void Read(LatentLoopSource source, float[] z)
-        {
-            for (int h = 0; h < 1000; h++)
-            {
-                source.TryRead(h, new TempoState(97, h % 300 > 10, h * 0.05), z);
-            }
-        }
-    }
-
-    [Fact]
     public void A_source_of_another_size_is_refused_by_the_hop_stage()
     {
         var stage = new HopStage(new IdentityCodec(256, 0, Rate, latentSize: 8));
