@@ -28,6 +28,7 @@ public sealed class LatentLoopSource : ILatentSource
     private readonly float[] _pattern;
     private readonly int _frames;
     private long _freeStart = -1;
+    private long _lastRow = -1;
 
     /// <param name="pattern">The frames to loop, at the model's latent rate.</param>
     /// <param name="latentRate">The model's latent frames a second (sample rate / hop).</param>
@@ -100,10 +101,12 @@ public sealed class LatentLoopSource : ILatentSource
         {
             if (_freeStart < 0)
             {
-                _freeStart = frame;
+                // The hop after the last one played while running shows the next frame.
+                _freeStart = frame - (_lastRow + 1);
             }
 
-            CopyRow((frame - _freeStart) % _frames, latent);
+            long row = (frame - _freeStart) % _frames;
+            CopyRow(row < 0 ? row + _frames : row, latent);
             return true;
         }
 
@@ -114,7 +117,8 @@ public sealed class LatentLoopSource : ILatentSource
             double elapsed = (tempo.Beats - StartBeat) * k;
             long loopFrames = QuantisedFrames(tempo.Bpm);
             long index = (long)Math.Floor(elapsed + FrameEpsilon) % loopFrames;
-            CopyRow((index + loopFrames) % loopFrames % _frames, latent);
+            _lastRow = (index + loopFrames) % loopFrames % _frames;
+            CopyRow(_lastRow, latent);
             return true;
         }
 
@@ -122,6 +126,7 @@ public sealed class LatentLoopSource : ILatentSource
         int i = Math.Min((int)position, _frames - 1);
         float t = (float)(position - i);
         int j = i + 1 == _frames ? 0 : i + 1;
+        _lastRow = i;
         ReadOnlySpan<float> a = _pattern.AsSpan(i * Dimensions, Dimensions), b = _pattern.AsSpan(j * Dimensions, Dimensions);
         for (int d = 0; d < latent.Length; d++)
         {

@@ -126,7 +126,7 @@ public sealed class LatentLoopTests
     }
 
     [Fact]
-    public void With_the_transport_stopped_the_pattern_plays_at_its_own_rate_from_where_it_stopped()
+    public void With_the_transport_stopped_the_pattern_plays_at_its_own_rate_on_from_where_the_loop_was()
     {
         var loop = new LatentLoopSource(Ramp(5), LatentRate, loopBeats: 8);
         float[] z = new float[1];
@@ -140,6 +140,16 @@ public sealed class LatentLoopTests
         Assert.Equal(new float[] { 0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1 }, values);
         Assert.True(loop.TryRead(112, new TempoState(120, true, 4), z));
         Assert.Equal(2.5f, z[0]);
+
+        // Stopped after running (position 2.5: frame 2 playing), it goes on from frame 3, one a hop.
+        values.Clear();
+        for (long frame = 113; frame < 118; frame++)
+        {
+            Assert.True(loop.TryRead(frame, TempoState.Stopped, z));
+            values.Add(z[0]);
+        }
+
+        Assert.Equal(new float[] { 3, 4, 0, 1, 2 }, values);
     }
 
     [Fact]
