@@ -34,12 +34,13 @@ public static class LatentWavCodec
 
         int channels = 0, rate = 0, bits = 0, blockAlign = 0;
         bool haveFormat = false;
-        int at = 12;
+        // A long: a chunk size near 4 GiB must end the walk, not wrap the position round to the start.
+        long at = 12;
         while (at + 8 <= file.Length)
         {
-            ReadOnlySpan<byte> id = file.Slice(at, 4);
-            uint size = BinaryPrimitives.ReadUInt32LittleEndian(file[(at + 4)..]);
-            int body = at + 8;
+            ReadOnlySpan<byte> id = file.Slice((int)at, 4);
+            uint size = BinaryPrimitives.ReadUInt32LittleEndian(file[((int)at + 4)..]);
+            int body = (int)at + 8;
             if (id.SequenceEqual("fmt "u8))
             {
                 if (size < 16 || body + 16 > file.Length)
@@ -102,7 +103,7 @@ public static class LatentWavCodec
             }
 
             // Chunks are padded to an even length.
-            at = (int)Math.Min(body + (long)size + (size & 1), int.MaxValue);
+            at = body + (long)size + (size & 1);
         }
 
         throw new LatentFormatException(haveFormat ? "no data chunk" : "no fmt chunk");

@@ -83,7 +83,7 @@ public static class RenderCommand
             settings = new RenderSettings
             {
                 Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = ParseSwitches(r.GetValue(switches) ?? [], bankFolder),
-                LatentSource = latentSource.Read(r, settings.Bpm, context.Out),
+                LatentSource = latentSource.Read(r, settings.Bpm),
             };
             WavAudio audio = ReadInput(inPath);
             long nonFinite = audio.Samples.Sum(channel => (long)NonFiniteSamples.Clean(channel));
@@ -120,6 +120,11 @@ public static class RenderCommand
             if (latentTarget is not null)
             {
                 AtomicFile.WriteText(latentTarget, LatentCsv.Render(result.Latents, codec.LatentSize, codec.Hop, codec.SampleRate), displayPath: latentPath);
+            }
+
+            if (latentSource.Description is string loop)
+            {
+                context.Out.WriteLine(loop);
             }
 
             string rate = audio.SampleRate == codec.SampleRate ? "" : $", resampled {audio.SampleRate} -> {codec.SampleRate} Hz and back";

@@ -13,17 +13,27 @@ public static class LatentFiles
     /// <summary>The largest latent file read: a float64 array at <see cref="LatentArray.MaxValues"/>.</summary>
     public const long MaxBytes = LatentArray.MaxValues * 8 + (1 << 16);
 
-    /// <summary>Reads a latent file.</summary>
-    /// <exception cref="UsageException">Not .npy or .wav, or not a usable latent array.</exception>
+    /// <summary>Reads a latent file, .npy or latent WAV by its content (whatever its name says).</summary>
+    /// <exception cref="UsageException">Neither, or not a usable latent array.</exception>
     /// <exception cref="InputFileException">Missing, not a regular file, too large.</exception>
     public static LatentArray Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        bool npy = IsNpy(path);
         byte[] bytes = InputFile.ReadAllBytes(path, MaxBytes, "latent file");
         try
         {
-            return npy ? NpyCodec.Read(bytes) : LatentWavCodec.Read(bytes).Array;
+            ReadOnlySpan<byte> start = bytes.AsSpan(0, Math.Min(4, bytes.Length));
+            if (start.SequenceEqual("RIFF"u8))
+            {
+                return LatentWavCodec.Read(bytes).Array;
+            }
+
+            if (bytes.Length > 0 && bytes[0] == 0x93)
+            {
+                return NpyCodec.Read(bytes);
+            }
+
+            throw new LatentFormatException(bytes.Length == 0 ? "an empty file, not a latent file" : "neither a .npy file nor a latent WAV");
         }
         catch (LatentFormatException e)
         {

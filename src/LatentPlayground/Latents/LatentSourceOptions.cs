@@ -38,6 +38,9 @@ public sealed class LatentSourceOptions
         DefaultValueFactory = _ => "fit",
     };
 
+    /// <summary>What the loop does, once made: printed after the render succeeds (a failed render prints nothing on stdout).</summary>
+    public string? Description { get; private set; }
+
     /// <summary>The options, to add to the command.</summary>
     public IEnumerable<Option> All
     {
@@ -61,8 +64,7 @@ public sealed class LatentSourceOptions
     /// </summary>
     /// <param name="result">The parsed command line.</param>
     /// <param name="bpm">The render's tempo, null when the transport is stopped.</param>
-    /// <param name="messages">Where the loop is described.</param>
-    public Func<IStreamingCodec, ILatentSource>? Read(ParseResult result, double? bpm, TextWriter messages)
+    public Func<IStreamingCodec, ILatentSource>? Read(ParseResult result, double? bpm)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.GetValue(Source) is not string path)
@@ -93,7 +95,7 @@ public sealed class LatentSourceOptions
             double rate = codec.SampleRate / (double)codec.Hop;
             int loopBars = bars ?? (bpm is { } b ? LatentLoopSource.NaturalBars(pattern.Frames, rate, b, BeatsPerBar) : 1);
             var source = new LatentLoopSource(pattern, rate, loopBars * BeatsPerBar, mode);
-            messages.WriteLine(Describe(path, source, bpm, loopBars));
+            Description = Describe(path, source, bpm, loopBars);
             return source;
         };
     }

@@ -161,6 +161,15 @@ public sealed class LatentFileTests
     }
 
     [Fact]
+    public void A_chunk_size_near_4_GiB_ends_the_walk_instead_of_wrapping()
+    {
+        byte[] wav = Wav(Wide());
+        // The fact chunk (at 38) claims 0xFFFFFFF0 bytes: the data chunk after it is never reached.
+        BinaryPrimitives.WriteUInt32LittleEndian(wav.AsSpan(42), 0xFFFFFFF0);
+        Assert.Equal("no data chunk", Assert.Throws<LatentFormatException>(() => LatentWavCodec.Read(wav)).Message);
+    }
+
+    [Fact]
     public void Integer_pcm_wavs_are_refused_as_latents()
     {
         byte[] wav = Wav(Wide());
