@@ -27,7 +27,7 @@ public static class LatentsCommand
         ArgumentNullException.ThrowIfNull(codecs);
         return new Command("latents", "Compose in the model's latent space: encode audio to latents, measure them, generate patterns, decode them.")
         {
-            EncodeCommand(context, codecs), StatsCommand(context), GenerateCommand(context), DecodeCommand(context, codecs),
+            EncodeCommand(context, codecs), StatsCommand(context), GenerateCommand(context), DecodeCommand(context, codecs), TempiCommand(context),
         };
     }
 
@@ -161,6 +161,34 @@ public static class LatentsCommand
             WavWriter.Write(target, outPath, new WavAudio(opened.Codec.SampleRate, [audio]), WavSampleFormat.Float32);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{outPath}: {audio.Length / (double)opened.Codec.SampleRate:0.00} s, 1 ch, {opened.Codec.SampleRate} Hz from {latents.Frames} frames through {opened.Description}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command TempiCommand(CommandContext context)
+    {
+        var model = Model();
+        var command = new Command("tempi", "The quantised tempi at which k latent frames make one beat (60 × rate / k), from 60 to 200 BPM, as the reference's table.") { model };
+        command.SetAction(r =>
+        {
+            double rate = ModelLatentRate(r.GetValue(model));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# latent rate {rate:0.####} Hz; k frames a beat give 60 × rate / k BPM (render --latent-tempo quantised plays at the nearest)"));
+            context.Out.WriteLine($"{"k",4} {"BPM",8} {"double",8}");
+            for (int k = 1; k <= 4096; k++)
+            {
+                double bpm = QuantisedTempo.Bpm(rate, k);
+                if (bpm < 60)
+                {
+                    break;
+                }
+
+                if (bpm <= 200)
+                {
+                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k,4} {bpm,8:0.00} {2 * bpm,8:0.00}"));
+                }
+            }
+
             return ExitCodes.Ok;
         });
         return command;

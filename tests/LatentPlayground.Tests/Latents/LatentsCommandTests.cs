@@ -201,6 +201,19 @@ public sealed class LatentsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Tempi_lists_the_quantised_tempi_of_the_model()
+    {
+        var r = Latents("tempi");
+        Assert.True(r.Code == 0, r.Error);
+        // 48 kHz / 2048 = 23.4375 frames a second: k = 12 is 117.19 BPM, k = 8 is 175.78.
+        Assert.Contains("# latent rate 23.4375 Hz", r.Out, StringComparison.Ordinal);
+        Assert.Contains("  12   117.19   234.38", r.Out, StringComparison.Ordinal);
+        Assert.Contains("   8   175.78   351.56", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("   7 ", r.Out, StringComparison.Ordinal);
+        Assert.Contains("  23    61.14", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_codec_source_opens_the_model_for_encode_and_decode()
     {
         using var stdout = new StringWriter();
