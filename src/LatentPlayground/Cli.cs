@@ -29,6 +29,7 @@ public static class Cli
         root.Subcommands.Add(DisplayCommand.Create(context, codecs ?? new OnnxCodecSource()));
         root.Subcommands.Add(BendCommand.Create(context));
         root.Subcommands.Add(XyCommand.Create(context));
+        root.Subcommands.Add(LatentsCommand.Create(context, codecs ?? new OnnxCodecSource()));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

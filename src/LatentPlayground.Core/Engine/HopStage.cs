@@ -1,3 +1,4 @@
+using LatentPlayground.Core.Latents;
 using LatentPlayground.Core.Modulation;
 using LatentPlayground.Core.Parameters;
 using LatentPlayground.Core.Tempo;
@@ -28,6 +29,7 @@ public sealed class HopStage
     private readonly double _glide;
     private bool _glideStarted;
     private bool _triggerPending;
+    private ILatentSource? _latentSource;
 
     public HopStage(IStreamingCodec codec)
     {
@@ -60,6 +62,27 @@ public sealed class HopStage
 
     /// <summary>How many leading dimensions offsets and modulators move: min(8, L).</summary>
     public int DrivenDimensions => Math.Min(ModulatorBank.Dimensions, _latent.Length);
+
+    /// <summary>
+    /// Latents that play in place of the encoder's (a latent loop), or null for the encoder's. Offsets,
+    /// modulators and freeze act on top as on the encoder's latent; a hop the source has nothing for plays the
+    /// encoder's. Set on the hop stage's thread between hops, or before processing starts; the source is
+    /// real-time code sized beforehand, so setting it allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The source's dimensions are not the model's latent size.</exception>
+    public ILatentSource? LatentSource
+    {
+        get => _latentSource;
+        set
+        {
+            if (value is not null && value.Dimensions != _latent.Length)
+            {
+                throw new ArgumentException($"the latent source has {value.Dimensions} dimensions, the model {_latent.Length}", nameof(value));
+            }
+
+            _latentSource = value;
+        }
+    }
 
     /// <summary>Restarts all eight modulators from their seeds at the next hop.</summary>
     public void Trigger() => _triggerPending = true;
@@ -99,7 +122,11 @@ public sealed class HopStage
         bool frozen = _parameters[(int)ParameterId.Freeze] >= 0.5 && Frame > 0;
         if (!frozen)
         {
-            if (_parameters[(int)ParameterId.Encode] >= 0.5)
+            if (_latentSource is not null && _latentSource.TryRead(Frame, tempo, _latent))
+            {
+                // The source's latent stands where the encoder's would.
+            }
+            else if (_parameters[(int)ParameterId.Encode] >= 0.5)
             {
                 _encoded.CopyTo(_latent.AsSpan());
             }

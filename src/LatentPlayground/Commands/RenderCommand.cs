@@ -44,6 +44,7 @@ public static class RenderCommand
             Description = "Audition a bend configuration (bend apply writes one); the model then plays its fp32 graphs. A preset's own bend is used when this is left out",
             HelpName = "BEND.json",
         };
+        var latentSource = new Latents.LatentSourceOptions();
 
         var xy = new Option<string>("--xy")
         {
@@ -56,6 +57,10 @@ public static class RenderCommand
         {
             input, output, model, precision, preset, set, bpm, seed, latents, bits, switches, bank, noise, bend, xy, xyPath,
         };
+        foreach (Option option in latentSource.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(r =>
         {
@@ -87,12 +92,17 @@ public static class RenderCommand
             IReadOnlyList<PresetSwitch> switchList = ParseSwitches(r.GetValue(switches) ?? [], bankFolder);
             RenderXyInputs xyInputs = RenderXyInputs.Read(xyOption, presetPath, startPreset, bankFolder, settings.Parameters, r.GetValue(xyPath), switchList.Count > 0);
             NamedPath xyJson = new(xyInputs.MappingPath, "XY mapping"), xyCsv = new(xyInputs.PathFile, "--xy-path CSV");
-            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav, xyJson, xyCsv);
-            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav, xyJson, xyCsv);
+            NamedPath latentFile = latentSource.Input(r);
+            string outTarget = OutputFile.Check(new NamedPath(outPath, "output WAV"), inputWav, presetFile, new NamedPath(latentPath, "--latents CSV"), bendJson, bendWav, xyJson, xyCsv, latentFile);
+            string? latentTarget = latentPath is null ? null : OutputFile.Check(new NamedPath(latentPath, "--latents CSV"), inputWav, presetFile, new NamedPath(outPath, "output WAV"), bendJson, bendWav, xyJson, xyCsv, latentFile);
 
             var notes = new List<string>();
             RenderXy? renderXy = xyInputs.Prepare(notes);
-            settings = new RenderSettings { Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = switchList, Xy = renderXy };
+            settings = new RenderSettings
+            {
+                Parameters = settings.Parameters, Bpm = settings.Bpm, Switches = switchList, Xy = renderXy,
+                LatentSource = latentSource.Read(r, settings.Bpm),
+            };
             WavAudio audio = ReadInput(inPath);
             long nonFinite = audio.Samples.Sum(channel => (long)NonFiniteSamples.Clean(channel));
             if (nonFinite > 0)
@@ -133,6 +143,11 @@ public static class RenderCommand
             foreach (string note in notes)
             {
                 context.Out.WriteLine(note);
+            }
+
+            if (latentSource.Description is string loop)
+            {
+                context.Out.WriteLine(loop);
             }
 
             string rate = audio.SampleRate == codec.SampleRate ? "" : $", resampled {audio.SampleRate} -> {codec.SampleRate} Hz and back";

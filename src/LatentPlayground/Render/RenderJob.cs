@@ -49,6 +49,7 @@ public static class RenderJob
         // The first prediction goes in with the starting settings: the first hop starts at it, with no glide from the stored values.
         xy?.Post(engine, 0);
         engine.ApplyPendingImmediately();
+        engine.HopStage.LatentSource = settings.LatentSource?.Invoke(codec);
         var latents = new List<float[]>();
         engine.LatentObserver = (_, z) => latents.Add(z.ToArray());
 

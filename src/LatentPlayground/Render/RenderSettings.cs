@@ -22,6 +22,13 @@ public sealed class RenderSettings
     /// </summary>
     public RenderXy? Xy { get; init; }
 
+    /// <summary>
+    /// Makes, for the opened model, latents that play in place of the encoder's (<c>--latent-source</c>); null for
+    /// the encoder's. Called once, before the first hop; it may throw <see cref="UsageException"/> for a model that
+    /// does not fit.
+    /// </summary>
+    public Func<Core.Engine.IStreamingCodec, Core.Latents.ILatentSource>? LatentSource { get; init; }
+
     /// <summary>Frames per engine call. The output does not depend on it; it only bounds memory per call.</summary>
     public int BlockFrames { get; init; } = 512;
 }

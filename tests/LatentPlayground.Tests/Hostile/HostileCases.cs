@@ -94,6 +94,39 @@ public static class HostileCases
         Add("render latency_samples=10^9", (w, s) => ["render", w.Wav, Out(s, "out.wav"), "--model", PackageWith(s, m => m.Replace("\"latency_samples\": 368", "\"latency_samples\": 1000000000", StringComparison.Ordinal))]);
         Add("model info decoder.onnx=FIFO", (w, s) => ["model", "info", PackageWith(s, m => m, fifo: "decoder.onnx")]);
 
+        // Latent composition (issue 19): every file slot of `latents` and `render --latent-source`.
+        foreach (string k in InputKinds)
+        {
+            Add($"latents stats {k}", (w, s) => ["latents", "stats", w.PathOf(k)]);
+            Add($"latents decode IN={k}", (w, s) => ["latents", "decode", w.PathOf(k), Out(s, "out.wav")]);
+            Add($"latents encode IN={k}", (w, s) => ["latents", "encode", w.PathOf(k), Out(s, "out.npy")]);
+            Add($"latents generate --from={k}", (w, s) => ["latents", "generate", "--from", w.PathOf(k), "--pattern", "fibo", "--out", Out(s, "out.npy")]);
+            Add($"render --latent-source={k}", (w, s) => ["render", w.Wav, Out(s, "out.wav"), "--latent-source", w.PathOf(k)]);
+        }
+
+        foreach (string k in OutputKinds.Concat(InputAsOutputKinds))
+        {
+            Add($"latents encode OUT={k}", (w, s) => ["latents", "encode", w.Wav, w.PathOf(k)]);
+        }
+
+        // The world's WAV and preset are not their inputs: only the outputs never allowed, and their own input.
+        foreach (string k in OutputKinds)
+        {
+            Add($"latents decode OUT={k}", (w, s) => ["latents", "decode", LatentIn(s), w.PathOf(k)]);
+            Add($"latents generate --out={k}", (w, s) => ["latents", "generate", "--from", LatentIn(s), "--pattern", "orale", "--out", w.PathOf(k)]);
+        }
+
+        Add("latents decode OUT=IN", (w, s) => ["latents", "decode", LatentIn(s, wav: true), LatentIn(s, wav: true)]);
+        Add("latents generate --out=--with", (w, s) => ["latents", "generate", "--from", LatentIn(s), "--with", LatentIn(s, wav: true), "--pattern", "swapper", "--out", LatentIn(s, wav: true)]);
+        Add("render OUT=--latent-source", (w, s) => ["render", w.Wav, LatentIn(s, wav: true), "--latent-source", LatentIn(s, wav: true)]);
+
+        for (int i = 0; i < Mutations; i++)
+        {
+            int seed = HostileWorld.Seed * 1000 + i;
+            Add($"latents stats mutated .npy #{i}", (w, s) => ["latents", "stats", Mutated(LatentIn(s), s, "m.npy", seed, 16)], UsageOrOk);
+            Add($"latents stats mutated latent WAV #{i}", (w, s) => ["latents", "stats", Mutated(LatentIn(s, wav: true), s, "m.wav", seed, 16)], UsageOrOk);
+        }
+
         for (int i = 0; i < Mutations; i++)
         {
             int seed = HostileWorld.Seed * 1000 + i;
@@ -179,6 +212,25 @@ public static class HostileCases
         }
 
         return folder;
+    }
+
+    // A small valid latent file of the bundled model's 8 dimensions, values beyond ±1.
+    private static string LatentIn(string scratch, bool wav = false)
+    {
+        string path = Path.Combine(scratch, "in", wav ? "latent.wav" : "latent.npy");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var array = new LatentPlayground.Core.Latents.LatentArray(6, 8, [.. Enumerable.Range(0, 48).Select(i => (i - 20) * 0.3)]);
+        using var stream = File.Create(path);
+        if (wav)
+        {
+            LatentPlayground.Core.Latents.LatentWavCodec.Write(stream, array, 23.4375);
+        }
+        else
+        {
+            LatentPlayground.Core.Latents.NpyCodec.Write(stream, array, LatentPlayground.Core.Latents.LatentPrecision.Bits64);
+        }
+
+        return path;
     }
 
     // A short valid WAV whose header claims another sample rate.
