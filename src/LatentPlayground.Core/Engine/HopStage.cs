@@ -6,8 +6,8 @@ using LatentPlayground.Core.Tempo;
 namespace LatentPlayground.Core.Engine;
 
 /// <summary>
-/// The per-hop half of the engine: encode one hop, move the latent (encoder z when encode is on, plus
-/// offsets and modulators, through Mode), decode. Continuous latent parameters (offsets, deviation,
+/// The per-hop half of the engine: encode one hop, move the latent (encoder z when encode is on, or a
+/// <see cref="LatentSource"/>'s latent in its place, plus offsets and modulators, through Mode), decode. Continuous latent parameters (offsets, deviation,
 /// scale) glide over a few hops instead of jumping, so turning a knob never steps the timbre.
 /// The latent has the model's own size L (any L from 1): offsets and modulators move its first
 /// min(8, L) dimensions (see <see cref="ModulatorBank"/>), the rest are the encoder's (zero with encode off).
