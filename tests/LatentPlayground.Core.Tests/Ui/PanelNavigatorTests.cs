@@ -10,16 +10,16 @@ public sealed class PanelNavigatorTests
     private readonly PanelView _view = new(new ParameterSet());
 
     [Fact]
-    public void Turning_at_the_page_level_steps_through_all_six_pages_and_wraps()
+    public void Turning_at_the_page_level_steps_through_all_seven_pages_and_wraps()
     {
         var seen = new List<PanelPage>();
-        for (int i = 0; i < 7; i++)
+        for (int i = 0; i < 8; i++)
         {
             seen.Add(_view.Page);
             _nav.Turn(_view, 1, 1);
         }
 
-        Assert.Equal([PanelPage.Home, PanelPage.Modulators, PanelPage.Offsets, PanelPage.Bending, PanelPage.Xy, PanelPage.Settings, PanelPage.Home], seen);
+        Assert.Equal([PanelPage.Home, PanelPage.Modulators, PanelPage.Offsets, PanelPage.Bending, PanelPage.Xy, PanelPage.Loop, PanelPage.Settings, PanelPage.Home], seen);
         PanelNavigator.ShowPage(_view, PanelPage.Home);
         _nav.Turn(_view, -1, 1);
         Assert.Equal(PanelPage.Settings, _view.Page);
