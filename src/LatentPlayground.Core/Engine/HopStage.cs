@@ -119,6 +119,7 @@ public sealed class HopStage
         // The encoder runs even when frozen, so its streaming state follows the input and unfreezing
         // does not start from stale history.
         _codec.Encode(input[.._codec.Hop], _encoded);
+        (_latentSource as ILatentRecorder)?.Record(_encoded, _parameters, tempo);
         bool frozen = _parameters[(int)ParameterId.Freeze] >= 0.5 && Frame > 0;
         if (!frozen)
         {

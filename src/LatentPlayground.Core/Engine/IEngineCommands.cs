@@ -16,6 +16,9 @@ public interface IEngineCommands
     /// <summary>Hands the engine the outside clock to follow, or stops following one.</summary>
     void SetExternalClock(in Tempo.ExternalClock clock);
 
+    /// <summary>The latent looper of the engine the output comes from; null where there is none.</summary>
+    Latents.LatentLooper? Looper { get; }
+
     /// <summary>The latest counters, tempo and latent the engine published.</summary>
     EngineSnapshot ReadSnapshot();
 }

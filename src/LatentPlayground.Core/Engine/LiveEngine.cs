@@ -77,6 +77,9 @@ public sealed class LiveEngine
     /// (down to 0, when the hop is a whole number of periods): the fade continues the decoded audio by
     /// reflection. Either way the output never jumps.
     /// </param>
+    /// <summary>This engine's latent looper (on its hop stage): the control thread takes captures and offers patterns.</summary>
+    public Latents.LatentLooper Looper { get; }
+
     public LiveEngine(IStreamingCodec codec, int channels, int maxPeriodFrames, int budgetSamples)
     {
         ArgumentNullException.ThrowIfNull(codec);
@@ -94,6 +97,10 @@ public sealed class LiveEngine
         BudgetSamples = budgetSamples;
         WetDelaySamples = codec.Hop + budgetSamples;
         _hopStage = new HopStage(codec);
+        // The looper is sized for this model (its latent size and rate) and records from the first hop, so a capture
+        // finds the bars just played; it plays only while the loop parameter is on.
+        Looper = new Latents.LatentLooper(codec.LatentSize, codec.SampleRate / (double)codec.Hop);
+        _hopStage.LatentSource = Looper;
         _inputRing = new StreamRing(RingHops * codec.Hop);
 
         // The decoded ring also keeps the fade's worth of history that a concealment plays backwards.

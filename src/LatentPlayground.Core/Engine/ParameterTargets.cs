@@ -42,6 +42,14 @@ public sealed class ParameterTargets
         {
             case ParameterId.Trigger:
                 return change.Value >= 0.5;
+            case ParameterId.LoopCapture:
+                // A count, not a value: the looper captures each time it changes (a momentary action has no state).
+                if (change.Value >= 0.5)
+                {
+                    _values[i] += 1;
+                }
+
+                return false;
             case ParameterId.Reset:
                 if (change.Value < 0.5)
                 {

@@ -81,6 +81,9 @@ public sealed class SwappableEngine : IEngineCommands
     /// <summary>Thread: control. The engine the output comes from (the new one from the crossfade on).</summary>
     public LiveEngine Current => _controlIncoming is LiveEngine incoming && _crossed ? incoming : _controlEngine;
 
+    /// <summary>Thread: control. The looper of the engine the output comes from (a swap brings the new model's, empty).</summary>
+    public Latents.LatentLooper? Looper => Current.Looper;
+
     /// <summary>Thread: control. The engine being swapped in, from <see cref="BeginSwap"/> until <see cref="TryFinishSwap"/>.</summary>
     public LiveEngine? Incoming => _controlIncoming;
 

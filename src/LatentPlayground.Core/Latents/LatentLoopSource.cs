@@ -26,7 +26,7 @@ public sealed class LatentLoopSource : ILatentSource
     private const double FrameEpsilon = 1e-6;
 
     private readonly float[] _pattern;
-    private readonly int _frames;
+    private int _frames;
     private long _freeStart = -1;
     private long _lastRow = -1;
 
@@ -58,6 +58,51 @@ public sealed class LatentLoopSource : ILatentSource
         StartBeat = startBeat;
     }
 
+    /// <summary>
+    /// An empty loop with room for <paramref name="capacityFrames"/> frames, filled later by <see cref="Load"/> on the
+    /// hop stage's thread without allocating: the live looper's capture, made in the middle of a hop.
+    /// </summary>
+    public LatentLoopSource(int dimensions, int capacityFrames, double latentRate, LoopTempoMode mode = LoopTempoMode.Fit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacityFrames, 1);
+        if (!double.IsFinite(latentRate) || latentRate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(latentRate), latentRate, "the latent rate must be positive");
+        }
+
+        _pattern = new float[checked(dimensions * capacityFrames)];
+        Dimensions = dimensions;
+        LatentRate = latentRate;
+        LoopBeats = 4;
+        Mode = mode;
+    }
+
+    /// <summary>Frames <see cref="Load"/> can take.</summary>
+    public int Capacity => _pattern.Length / Dimensions;
+
+    /// <summary>
+    /// Makes this loop <paramref name="first"/> then <paramref name="second"/> (a ring buffer's two pieces, whole frames),
+    /// <paramref name="loopBeats"/> long from <paramref name="startBeat"/> (which may be before 0: a loop captured in
+    /// the transport's first bars). Thread: the thread that reads it. Allocation-free.
+    /// </summary>
+    public void Load(ReadOnlySpan<float> first, ReadOnlySpan<float> second, double loopBeats, double startBeat)
+    {
+        int frames = (first.Length + second.Length) / Dimensions;
+        if (frames < 1 || frames > Capacity || (first.Length + second.Length) % Dimensions != 0 || !(loopBeats > 0))
+        {
+            throw new ArgumentException("a loop takes 1 to Capacity whole frames over more than 0 beats");
+        }
+
+        first.CopyTo(_pattern);
+        second.CopyTo(_pattern.AsSpan(first.Length));
+        _frames = frames;
+        LoopBeats = loopBeats;
+        StartBeat = startBeat;
+        _freeStart = -1;
+        _lastRow = -1;
+    }
+
     public int Dimensions { get; }
 
     /// <summary>Frames in the pattern.</summary>
@@ -65,11 +110,11 @@ public sealed class LatentLoopSource : ILatentSource
 
     public double LatentRate { get; }
 
-    public double LoopBeats { get; }
+    public double LoopBeats { get; private set; }
 
     public LoopTempoMode Mode { get; }
 
-    public double StartBeat { get; }
+    public double StartBeat { get; private set; }
 
     /// <summary>
     /// Whole bars nearest the pattern's own length at <paramref name="bpm"/>, at least one: the loop length that
@@ -97,6 +142,11 @@ public sealed class LatentLoopSource : ILatentSource
     public bool TryRead(long frame, in TempoState tempo, Span<float> latent)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(latent.Length, Dimensions);
+        if (_frames == 0)
+        {
+            return false; // nothing loaded yet
+        }
+
         if (!tempo.Running)
         {
             if (_freeStart < 0)

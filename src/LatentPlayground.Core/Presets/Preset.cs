@@ -20,4 +20,7 @@ public sealed class Preset
 
     /// <summary>File name of an XY mapping next to the preset, if any.</summary>
     public string? Xy { get; init; }
+
+    /// <summary>File name of the latent looper's material (a capture, <c>.npy</c>) next to the preset, if any.</summary>
+    public string? Latents { get; init; }
 }

@@ -7,7 +7,7 @@ namespace LatentPlayground.Core.Presets;
 /// A preset file as it is written: parameter values are kept as JSON (a number or a display name) because
 /// which they may be depends on the parameter; <see cref="PresetJson"/> reads them through the parameter table.
 /// </summary>
-internal sealed record PresetContract(int? Schema, string? Name, string? Model, Dictionary<string, JsonElement>? Parameters, string? Bending, string? Xy);
+internal sealed record PresetContract(int? Schema, string? Name, string? Model, Dictionary<string, JsonElement>? Parameters, string? Bending, string? Xy, string? Latents = null);
 
 /// <summary>The generated reader and writer of preset files: hand-edited files may carry comments and trailing commas.</summary>
 [JsonSourceGenerationOptions(

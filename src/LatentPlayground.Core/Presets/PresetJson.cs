@@ -10,7 +10,7 @@ namespace LatentPlayground.Core.Presets;
 /// <code>
 /// { "schema": 1, "name": "Glass drift", "model": null,
 ///   "parameters": { "basis": "simplex", "speed": 150, "time.1": "1/4", "mod": "on", ... },
-///   "bending": null, "xy": null }
+///   "bending": null, "xy": null, "latents": null }
 /// </code>
 /// Parameter values are numbers, or the names the display shows (choice names, "on"/"off", note
 /// values). Parameters a file leaves out take their defaults, so a hand-written preset can be short.
@@ -78,6 +78,7 @@ public static class PresetJson
             Parameters = parameters,
             Bending = file.Bending,
             Xy = file.Xy,
+            Latents = file.Latents,
         };
     }
 
@@ -102,7 +103,7 @@ public static class PresetJson
             }
         }
 
-        var file = new PresetContract(Schema, preset.Name, preset.Model, values, preset.Bending, preset.Xy);
+        var file = new PresetContract(Schema, preset.Name, preset.Model, values, preset.Bending, preset.Xy, preset.Latents);
         return JsonSerializer.Serialize(file, PresetContext.Default.PresetContract) + "\n";
     }
 

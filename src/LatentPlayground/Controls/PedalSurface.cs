@@ -198,6 +198,10 @@ public sealed class PedalSurface : IDisposable
         {
             _state.DescribeXy(View.Xy);
         }
+        else if (View.Page == PanelPage.Loop)
+        {
+            _state.DescribeLoop(View.Loop);
+        }
         View.Frame = Frames++;
         _renderer.Render(View, Frame);
         if (_display is not null)

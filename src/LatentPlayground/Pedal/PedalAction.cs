@@ -43,4 +43,7 @@ public enum PedalAction
 
     /// <summary>XY: RESET, on a second press within a few seconds of the first.</summary>
     XyReset,
+
+    /// <summary>Latent looper: capture the last loop.bars bars and loop them.</summary>
+    LoopCapture,
 }

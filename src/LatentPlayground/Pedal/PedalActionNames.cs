@@ -24,6 +24,7 @@ public static class PedalActionNames
         (PedalAction.XyDelete, "xy-delete"),
         (PedalAction.XyTrain, "xy-train"),
         (PedalAction.XyReset, "xy-reset"),
+        (PedalAction.LoopCapture, "loop-capture"),
     ];
 
     /// <summary>Every name, in the order the documentation lists them.</summary>

@@ -183,6 +183,7 @@ public sealed partial class PedalReducer : IDisposable
         midi?.DrainInto(this);
         TickBending();
         TickXy();
+        TickLoop();
         FollowClock();
         Commit();
         TellReports(show: true);
@@ -261,6 +262,9 @@ public sealed partial class PedalReducer : IDisposable
             case PedalEventKind.SetParameter:
                 Set(e.Parameter, e.Value);
                 LastTouched = e.Parameter;
+                break;
+            case PedalEventKind.FireParameter when e.Parameter == ParameterId.LoopCapture:
+                CaptureLoop();
                 break;
             case PedalEventKind.FireParameter:
                 // Actions are momentary: a full inbox loses the press, as a missed stomp would.
@@ -355,6 +359,9 @@ public sealed partial class PedalReducer : IDisposable
                 break;
             case >= PedalAction.XyAdd and <= PedalAction.XyReset:
                 ActOnXy(action);
+                break;
+            case PedalAction.LoopCapture:
+                CaptureLoop();
                 break;
             default:
                 break;
@@ -463,6 +470,12 @@ public sealed partial class PedalReducer : IDisposable
         if (entry.Preset.Xy is string xy)
         {
             LoadPresetXy(xy);
+        }
+
+        // The same for the looper's material: a preset without any leaves the loop alone.
+        if (entry.Preset.Latents is string latents)
+        {
+            LoadPresetLatents(latents);
         }
     }
 
@@ -632,7 +645,8 @@ public sealed partial class PedalReducer : IDisposable
         string? bending = SaveBendFor(entry.FileName) ?? entry.Preset.Bending;
         // The mapping is saved as it is (with points) beside the preset; a mapping cleared by RESET leaves the preset none.
         string? xy = SaveXyFor(entry.FileName);
-        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = bending, Xy = xy };
+        string? latents = SaveLatentsFor(entry.FileName) ?? entry.Preset.Latents;
+        var preset = new Preset { Name = entry.Preset.Name, Model = model, Parameters = _current.Clone(), Bending = bending, Xy = xy, Latents = latents };
         _bank.Replace(_bank.Current, new PresetEntry(entry.FileName, preset));
         _writer.RequestPreset(_bankFolder, entry.FileName, preset);
     }

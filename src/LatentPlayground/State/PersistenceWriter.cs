@@ -28,6 +28,7 @@ public sealed class PersistenceWriter : IDisposable
     private readonly Dictionary<string, (string Folder, string FileName, Preset Preset)> _presets = [];
     private readonly Dictionary<string, (Core.Bending.BendConfig Config, float[] Weights)> _bends = [];
     private readonly Dictionary<string, (Core.Xy.XyMapping Mapping, bool Tell)> _mappings = [];
+    private readonly Dictionary<string, Core.Latents.LatentArray> _latents = [];
     private readonly Queue<PersistenceReport> _reports = new();
     private PedalSettings? _pending;
     private long _requested;
@@ -113,6 +114,21 @@ public sealed class PersistenceWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Thread: control. Asks for the looper's material to be written to <paramref name="path"/> (.npy, float32), before
+    /// the presets of the same pass. <paramref name="latents"/> is immutable.
+    /// </summary>
+    public void RequestLatents(string path, Core.Latents.LatentArray latents)
+    {
+        ArgumentNullException.ThrowIfNull(latents);
+        lock (_gate)
+        {
+            _latents[path] = latents;
+            _requested++;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
     /// <summary>Thread: control. Waits until every request so far is on disk, skipping the interval (shutdown).</summary>
     public void Flush()
     {
@@ -157,18 +173,19 @@ public sealed class PersistenceWriter : IDisposable
         var presets = new List<(string Folder, string FileName, Preset Preset)>();
         var bends = new List<KeyValuePair<string, (Core.Bending.BendConfig Config, float[] Weights)>>();
         var mappings = new List<KeyValuePair<string, (Core.Xy.XyMapping Mapping, bool Tell)>>();
+        var latents = new List<KeyValuePair<string, Core.Latents.LatentArray>>();
         while (true)
         {
             PedalSettings? settings;
             long sequence;
             lock (_gate)
             {
-                while (_pending is null && _presets.Count == 0 && _bends.Count == 0 && _mappings.Count == 0 && !_stopping)
+                while (_pending is null && _presets.Count == 0 && _bends.Count == 0 && _mappings.Count == 0 && _latents.Count == 0 && !_stopping)
                 {
                     _ = Monitor.Wait(_gate);
                 }
 
-                if (_pending is null && _presets.Count == 0 && _bends.Count == 0 && _mappings.Count == 0)
+                if (_pending is null && _presets.Count == 0 && _bends.Count == 0 && _mappings.Count == 0 && _latents.Count == 0)
                 {
                     return;
                 }
@@ -184,12 +201,20 @@ public sealed class PersistenceWriter : IDisposable
                 mappings.Clear();
                 mappings.AddRange(_mappings);
                 _mappings.Clear();
+                latents.Clear();
+                latents.AddRange(_latents);
+                _latents.Clear();
                 sequence = _requested;
             }
 
             foreach ((string path, (Core.Bending.BendConfig config, float[] weights)) in bends)
             {
                 Report(WriteBend(path, config, weights), counts: false);
+            }
+
+            foreach ((string path, Core.Latents.LatentArray array) in latents)
+            {
+                Report(WriteLatents(path, array), counts: false);
             }
 
             foreach ((string path, (Core.Xy.XyMapping mapping, bool tell)) in mappings)
@@ -276,6 +301,19 @@ public sealed class PersistenceWriter : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Files.InputFileException)
         {
             return new PersistenceReport(false, $"{path}: XY mapping not saved: {e.Message}", "XY map NOT saved\n(see the log)");
+        }
+    }
+
+    private static PersistenceReport WriteLatents(string path, Core.Latents.LatentArray array)
+    {
+        try
+        {
+            Latents.LatentFiles.Write(path, path, array, 1, Core.Latents.LatentPrecision.Bits32);
+            return new PersistenceReport(true, $"saved {path} ({array.Frames} latent frames)", null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UsageException)
+        {
+            return new PersistenceReport(false, $"{path}: loop not saved: {e.Message}", "Loop NOT saved\n(see the log)");
         }
     }
 

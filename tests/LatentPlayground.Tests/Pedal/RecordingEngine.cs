@@ -45,6 +45,9 @@ internal sealed class RecordingEngine : IEngineCommands
     /// <summary>The model's latent size the snapshots report (0: not said, as for eight).</summary>
     public int LatentSize { get; set; }
 
+    /// <summary>A looper for the reducer's loop tests (eight dimensions at the bundled model's rate), or none.</summary>
+    public Core.Latents.LatentLooper? Looper { get; set; }
+
     public EngineSnapshot ReadSnapshot() => new() { LatentSize = LatentSize };
 
     public int Count(ParameterId id, double value) => Changes.Count(c => c.Id == id && c.Value == value);
