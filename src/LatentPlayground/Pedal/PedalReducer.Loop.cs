@@ -116,8 +116,8 @@ public sealed partial class PedalReducer
         double patternBeats = Math.Max(1, Math.Round(_loopBeats * pattern.Frames / _loopMaterial.Frames / LatentLooper.BeatsPerBar)) * LatentLooper.BeatsPerBar;
         // The capture's bar line, brought to the first loop of the pattern at or after beat 0 (a capture in the first
         // bars starts before 0): the same grid.
-        double start = ((_loopStart % patternBeats) + patternBeats) % patternBeats;
-        looper.Offer(new LatentLoopSource(pattern, looper.LatentRate, patternBeats, LoopTempoMode.Fit, start));
+        double from = ((_loopStart % patternBeats) + patternBeats) % patternBeats;
+        looper.Offer(new LatentLoopSource(pattern, looper.LatentRate, patternBeats, LoopTempoMode.Fit, from));
     }
 
     private static LatentArray MakePattern(LatentArray material, int pattern, int source, double amount)

@@ -158,6 +158,13 @@ public sealed class PedalReducerTests
                 Assert.Empty(rig.Reducer.XyMapping.Points);
                 Assert.Empty(XyState.Eventually(rig.StateFolder, m => m.Points.Count == 0).Points);
                 break;
+            case PedalAction.LoopCapture:
+                // The engine's looper takes the bars (the looper tests play it); the loop turns on with the capture.
+                Perform(rig, input);
+                Assert.Equal(1, rig.Engine.Count(ParameterId.LoopCapture, 1));
+                Assert.True(rig.Reducer.Current.IsOn(ParameterId.Loop));
+                Assert.Equal(1, rig.Engine.Count(ParameterId.Loop, 1));
+                break;
             default:
                 throw new InvalidOperationException($"no check for {action}");
         }
