@@ -84,6 +84,7 @@ public sealed class LatentLooper : ILatentSource, ILatentRecorder
         _from = new float[dimensions];
         _target = new float[dimensions];
         _last = new float[dimensions];
+        WarmCapture();
     }
 
     public int Dimensions => _dimensions;
@@ -279,6 +280,24 @@ public sealed class LatentLooper : ILatentSource, ILatentRecorder
         _publishedStart = startBeat;
         Interlocked.Increment(ref _sequence);
         _hasMaterial = true;
+    }
+
+    // The first capture of a process allocated 112 B on the hop stage's thread (the runtime's one-off work the first
+    // time this path runs); running it once here, on the constructing thread, leaves the hop stage none. Then
+    // everything it touched is as new.
+    private void WarmCapture()
+    {
+        var parameters = new double[ParameterTable.Count];
+        parameters[(int)ParameterId.LoopCapture] = 1;
+        Record(_encoded, parameters, new TempoState(120, true, BeatsPerBar + 0.5));
+        _captureCount = 0;
+        _lastBar = long.MinValue;
+        _recorded = 0;
+        _sequence = 0;
+        _publishedFrames = 0;
+        _playing = null;
+        _hasMaterial = false;
+        _fadeLeft = 0;
     }
 
     // A new source starts with a crossfade from what played last.

@@ -52,7 +52,7 @@ public class PresetJsonTests
     [InlineData("""{ "schema": 9 }""", "p.json: schema: 9 is newer than this firmware reads (1); update the pedal")]
     [InlineData("""{ "schema": "one" }""", "p.json: schema: must be a whole number from 1, not \"one\"")]
     [InlineData("""{ "schema": 1, "name": 5 }""", "p.json: name: must be text, not 5")]
-    [InlineData("""{ "schema": 1, "colour": "red" }""", "p.json: colour: is not a preset field (schema, name, model, parameters, bending, xy)")]
+    [InlineData("""{ "schema": 1, "colour": "red" }""", "p.json: colour: is not a preset field (schema, name, model, parameters, bending, xy, latents)")]
     [InlineData("""[1, 2]""", "p.json: (top level): must be a JSON object")]
     public void Bad_presets_name_the_field(string json, string message)
     {
