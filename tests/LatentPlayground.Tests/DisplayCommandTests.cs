@@ -82,7 +82,7 @@ public sealed class DisplayCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--page", "nope", "--page: 'nope' is not a page (home, modulators, offsets, bending, xy, settings)")]
+    [InlineData("--page", "nope", "--page: 'nope' is not a page (home, modulators, offsets, bending, xy, loop, settings)")]
     [InlineData("--scale", "0", "--scale: 0 is out of range 1..16")]
     [InlineData("--row", "40", "--row: 40 is out of range 1..9 on the offsets page")]
     public void Bad_input_is_one_line_exit_2_and_no_file(string option, string value, string message)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LatentPlayground.Core.Xy;
 using LatentPlayground.Pedal;
@@ -22,23 +21,12 @@ public sealed partial class SimXyTests : IDisposable
     [Fact]
     public async Task Points_are_added_trained_and_predicted_while_the_pedal_plays()
     {
-        using Process run = SimProcess.Start(_folder, "--duration", "14", "--budget-ms", "30");
-        Task<string> stdout = run.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = run.StandardError.ReadToEndAsync();
-
         // '~' waits 0.3 s. Four turns to the XY page, into its rows, down to ADD, push; knob 1 up eight steps (X from
         // 0.5 to about 0.9), push ADD again; down to TRAIN, push, wait; up to Predict, edit, turn on, done; knob 1 down.
         const string keys = "~~~~~~.~.~.~.~\n~.~.~.~.~\n~~11111111~~\n~~.~.~.~\n~~~~~~~~~,~,~,~,~,~,~,~\n~.~\n~qqqqqq~~~~~~";
-        await run.StandardInput.WriteAsync(keys);
-        run.StandardInput.Close();
-        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(90)), "run --sim did not stop after its duration");
-        _ = await stdout;
-        string errors = await stderr;
-
-        Assert.True(run.ExitCode == 0, errors);
+        string errors = await SimProcess.PlayAsync(_folder, keys, "--duration", "14", "--budget-ms", "30");
         Assert.Contains("XY: training on 2 points", errors, StringComparison.Ordinal);
         Assert.Matches(Trained(), errors);
-        Assert.DoesNotContain("control tick failed", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("warning: XY", errors, StringComparison.Ordinal);
 
         XyMapping kept = XyFiles.Load(Path.Combine(_folder, "state", PedalReducer.XyFileName));
@@ -46,14 +34,9 @@ public sealed partial class SimXyTests : IDisposable
         Assert.InRange(kept.Points[1].X - kept.Points[0].X, 0.3, 0.5);
         Assert.NotNull(kept.Network);
 
-        Match end = FinalCounters().Match(errors);
-        Assert.True(end.Success, errors);
-        Assert.Equal(("0", "0", "0"), (end.Groups["late"].Value, end.Groups["audio"].Value, end.Groups["inference"].Value));
+        SimProcess.AssertRealTimeClean(errors);
     }
 
     [GeneratedRegex(@"XY: trained on 2 points, 3000 epochs: loss [0-9.e-]+")]
     private static partial Regex Trained();
-
-    [GeneratedRegex(@"late hops (?<late>\d+), skipped hops \d+, xruns \d+;.*allocated audio (?<audio>\d+) B, inference (?<inference>\d+) B", RegexOptions.Multiline)]
-    private static partial Regex FinalCounters();
 }
