@@ -66,7 +66,11 @@ install -m 0644 "$LP_FILES/rootfs/journald-pedal.conf" /etc/systemd/journald.con
 # Network: DHCP on wired ports with systemd-networkd; SSH is the only listening service.
 install -d /etc/systemd/network
 install -m 0644 "$LP_FILES/rootfs/20-wired.network" /etc/systemd/network/20-wired.network
-systemctl enable systemd-networkd.service ssh.service >/dev/null 2>&1
+# (Raspberry Pi OS brings NetworkManager: it stays in charge there.)
+if [[ ! -e /lib/systemd/system/NetworkManager.service && ! -e /usr/lib/systemd/system/NetworkManager.service ]]; then
+    systemctl enable systemd-networkd.service >/dev/null 2>&1
+fi
+systemctl enable ssh.service >/dev/null 2>&1
 for unit in apt-daily.timer apt-daily-upgrade.timer man-db.timer e2scrub_all.timer fstrim.timer \
             avahi-daemon.service avahi-daemon.socket bluetooth.service cups.service triggerhappy.service \
             ModemManager.service wpa_supplicant.service rpi-eeprom-update.service; do

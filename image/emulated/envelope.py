@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Compares the boot test's recording with what was played (image/emulated/boot-test.sh, step 3).
+
+Usage: envelope.py IN.wav OUT.wav MIN_CORRELATION
+
+Prints one line of figures and exits 0 when the recording follows the input and is not the dry signal alone:
+- envelope: RMS in 10 ms windows of both (mono mix); the Pearson correlation of the two envelopes at the lag
+  (0..1.5 s) where it is highest must be >= MIN_CORRELATION;
+- not dry only: the normalised cross-correlation of the two waveforms, at its largest over every lag, must stay
+  below 0.9 (a dry signal through the loopback is the input itself, delayed: close to 1.0);
+- not silent: the recording's RMS over the input's span is at least 1% of the input's.
+Exit 1 when a check fails, 2 when a file cannot be read.
+"""
+import sys
+import wave
+
+import numpy as np
+
+
+def read(path):
+    try:
+        with wave.open(path) as w:
+            if w.getsampwidth() != 2:
+                raise ValueError(f"{w.getsampwidth() * 8}-bit samples (16-bit expected)")
+            data = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768.0
+            return data.reshape(-1, w.getnchannels()).mean(axis=1), w.getframerate()
+    except (OSError, EOFError, wave.Error, ValueError) as e:
+        print(f"{path}: cannot read: {e}")
+        sys.exit(2)
+
+
+def envelope(x, win):
+    n = len(x) // win
+    return np.sqrt((x[: n * win].reshape(n, win) ** 2).mean(axis=1))
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__)
+        sys.exit(2)
+    x, rate_in = read(sys.argv[1])
+    y, rate_out = read(sys.argv[2])
+    min_corr = float(sys.argv[3])
+    if rate_in != rate_out:
+        print(f"rates differ: {rate_in} and {rate_out} Hz")
+        sys.exit(1)
+    win = rate_in // 100
+    ex, ey = envelope(x, win), envelope(y, win)
+    best, best_lag = -2.0, 0
+    for lag in range(0, min(150, len(ey) - len(ex) + 1 if len(ey) > len(ex) else 150)):
+        seg = ey[lag: lag + len(ex)]
+        if len(seg) < len(ex) // 2:
+            break
+        a = ex[: len(seg)]
+        if seg.std() == 0 or a.std() == 0:
+            continue
+        c = float(np.corrcoef(a, seg)[0, 1])
+        if c > best:
+            best, best_lag = c, lag
+    # Waveform cross-correlation over every lag, normalised by the energies (FFT).
+    n = 1 << int(np.ceil(np.log2(len(x) + len(y))))
+    xc = np.fft.irfft(np.fft.rfft(y, n) * np.conj(np.fft.rfft(x, n)), n)
+    lag_w = int(np.argmax(np.abs(xc[: len(y)])))
+    seg = y[lag_w: lag_w + len(x)]
+    norm = np.sqrt((x[: len(seg)] ** 2).sum() * (seg ** 2).sum())
+    dry = float(abs(xc[lag_w]) / norm) if norm > 0 else 0.0
+    rms_in = float(np.sqrt((x ** 2).mean()))
+    span = y[best_lag * win: best_lag * win + len(x)]
+    rms_out = float(np.sqrt((span ** 2).mean())) if len(span) else 0.0
+    ok = best >= min_corr and dry < 0.9 and rms_out >= 0.01 * rms_in
+    print(f"envelope correlation {best:.3f} at lag {best_lag * 10} ms (min {min_corr}); "
+          f"waveform correlation with the input {dry:.3f} at lag {lag_w / rate_in * 1000:.1f} ms (dry only if >= 0.9); "
+          f"RMS in {20 * np.log10(max(rms_in, 1e-9)):.1f} dBFS, out {20 * np.log10(max(rms_out, 1e-9)):.1f} dBFS"
+          f"{'' if ok else ' -> FAIL'}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
