@@ -302,7 +302,9 @@ g sudo chown latentplayground:audio /var/lib/latentplayground/state/settings.jso
 g sudo systemctl start latentplayground.service || fail_check "power cut: the pedal did not start with the learned CCs"
 before=$(g sudo cat "/var/lib/latentplayground/presets/$last")
 # CC 81 = 127 (speed to its maximum, 1000), then CC 80 rising through 64 (save-preset), on channel 1.
-g "printf '\\xb0\\x51\\x7f' > /run/latentplayground-midi/in.fifo; sleep 1; printf '\\xb0\\x50\\x00\\xb0\\x50\\x7f' > /run/latentplayground-midi/in.fifo"
+# One writer for the whole sequence: the pedal's reader takes a writer's close as the input going away.
+g "timeout 60 bash -c \"{ sleep 2; printf '\\\\xb0\\\\x51\\\\x7f'; sleep 2; printf '\\\\xb0\\\\x50\\\\x00\\\\xb0\\\\x50\\\\x7f'; sleep 3; } > /run/latentplayground-midi/in.fifo\"" \
+    || fail_check "power cut: could not write MIDI into /run/latentplayground-midi/in.fifo (no reader?)"
 saved=""
 for _ in $(seq 1 20); do
     after=$(g sudo cat "/var/lib/latentplayground/presets/$last")

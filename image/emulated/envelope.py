@@ -20,9 +20,17 @@ import numpy as np
 def read(path):
     try:
         with wave.open(path) as w:
-            if w.getsampwidth() != 2:
-                raise ValueError(f"{w.getsampwidth() * 8}-bit samples (16-bit expected)")
-            data = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768.0
+            width, raw = w.getsampwidth(), w.readframes(w.getnframes())
+            if width == 2:
+                data = np.frombuffer(raw, dtype="<i2").astype(np.float64) / 32768.0
+            elif width == 3:
+                b = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(np.int32)
+                v = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
+                data = np.where(v >= 1 << 23, v - (1 << 24), v).astype(np.float64) / (1 << 23)
+            elif width == 4:
+                data = np.frombuffer(raw, dtype="<i4").astype(np.float64) / 2.0**31
+            else:
+                raise ValueError(f"{width * 8}-bit samples (16, 24 or 32-bit PCM expected)")
             return data.reshape(-1, w.getnchannels()).mean(axis=1), w.getframerate()
     except (OSError, EOFError, wave.Error, ValueError) as e:
         print(f"{path}: cannot read: {e}")
