@@ -19,11 +19,12 @@ Builds the emulated image if needed (build-image.sh, cached), then on a throwawa
                   (systemd-analyze, critical chain)
   2. read-only    / is an overlay over the SD card's root mounted read-only at /media/root-ro (a write to it
                   fails); the data partition is ext4, read-write, at /var/lib/latentplayground, checked by fsck
-  3. sound        aplay plays the release's demo riff (Assets/demo/guitar-riff.wav) into hw:Loopback,0,0 (the
-                  pedal's capture) while arecord records hw:Loopback,1,1 (the pedal's playback); on this machine
-                  the recording's envelope must follow the input's (correlation >= --min-correlation at the best
-                  lag) and the recording must not be the dry signal alone (waveform correlation with the input
-                  below 0.9 at every lag); the pedal's late hops and xruns from the journal are reported
+  3. sound        aplay plays a known WAV (envelope.py make: the release's demo riff in pieces at set gains with
+                  silences, 12 s) into hw:Loopback,0,0 (the pedal's capture) while arecord records hw:Loopback,1,1
+                  (the pedal's playback); on this machine the recording's envelope must follow the input's
+                  (correlation >= --min-correlation at the best lag) and the recording must not be the dry
+                  signal alone (waveform correlation with the input below 0.99 at every lag); the pedal's late
+                  hops and xruns from the journal are reported
   4. watchdog     kill -9 of the pedal: systemd restarts it and it is READY again (a new PID); SIGSTOP: the
                   watchdog (WatchdogSec=5) kills and restarts it
   5. power cut    MIDI into the pedal's FIFO input (CC 81 moves speed, CC 80 fires save-preset: both learned in
@@ -249,14 +250,15 @@ fi
 
 # 3. sound
 log "sound: aplay the demo riff into the loopback, arecord the pedal"
-g "cp /opt/latentplayground/Assets/demo/guitar-riff.wav /tmp/in.wav" || true
-g "arecord -q -D plughw:Loopback,1,1 -f S16_LE -r 48000 -c 1 -d 11 /tmp/out.wav & sleep 1; aplay -q -D plughw:Loopback,0,0 /tmp/in.wav; wait" \
+"$py" "$here/envelope.py" make "$(sed -n 's/^release=//p' "$image/BUILD")/Assets/demo/guitar-riff.wav" "$run/in.wav" >&2
+scp_opts=(-q -P "$port" -i "$run/id_pedal" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no
+          -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR)
+scp "${scp_opts[@]}" "$run/in.wav" "$admin@127.0.0.1:/tmp/in.wav" || fail_check "sound: could not copy the WAV in"
+g "arecord -q -D plughw:Loopback,1,1 -f S16_LE -r 48000 -c 1 -d 15 /tmp/out.wav & sleep 1; aplay -q -D plughw:Loopback,0,0 /tmp/in.wav; wait" \
     || fail_check "sound: aplay or arecord failed"
-scp -q -P "$port" -i "$run/id_pedal" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no \
-    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "$admin@127.0.0.1:/tmp/in.wav" "$admin@127.0.0.1:/tmp/out.wav" "$run/" \
-    || fail_check "sound: could not copy the WAVs back"
+scp "${scp_opts[@]}" "$admin@127.0.0.1:/tmp/out.wav" "$run/" || fail_check "sound: could not copy the recording back"
 if [[ -f $run/out.wav ]]; then
-    if "$py" "$here/envelope.py" "$run/in.wav" "$run/out.wav" "$min_corr" > "$run/sound.txt"; then
+    if "$py" "$here/envelope.py" compare "$run/in.wav" "$run/out.wav" "$min_corr" > "$run/sound.txt"; then
         pass_check "sound: $(tr '\n' ' ' < "$run/sound.txt")"
     else
         fail_check "sound: $(tr '\n' ' ' < "$run/sound.txt")"
