@@ -60,7 +60,7 @@ refuses() { # NAME PATTERN COMMAND...: passes when the command exits 2 and says 
 }
 
 # 1. shellcheck
-mapfile -t scripts < <({ echo deploy.sh; find image -name '*.sh' -not -path '*/out/*'; } | sort)
+mapfile -t scripts < <({ echo deploy.sh; find image -name '*.sh' -not -path '*/out/*'; find .ci -name 'image-*'; } | sort)
 for s in "${scripts[@]}"; do
     check "shellcheck $s" shellcheck -x -s bash "$s"
 done
