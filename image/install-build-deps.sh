@@ -9,7 +9,7 @@ Usage: image/install-build-deps.sh [--check-only] [--dry-run]
 
 Installs with apt-get (no recommends): mmdebstrap, qemu-user-static and binfmt-support (arm64 maintainer scripts
 while building), qemu-system-arm and qemu-utils (the boot test's qemu-system-aarch64), dosfstools, mtools,
-e2fsprogs, fdisk (the disk image), openssh-client, rsync (deploy.sh), socat (the qemu monitor), python3-numpy (the boot test's envelope
+e2fsprogs, fdisk, cpio, zstd (the disk image), openssh-client, rsync (deploy.sh), socat (the qemu monitor), python3-numpy (the boot test's envelope
 correlation), shellcheck and systemd (image/check.sh: systemd-analyze). Then mounts binfmt_misc if needed and
 enables qemu-aarch64.
 
@@ -21,7 +21,7 @@ EOF
 }
 
 packages=(mmdebstrap qemu-user-static binfmt-support qemu-system-arm qemu-utils dosfstools mtools
-          e2fsprogs fdisk openssh-client rsync socat python3-numpy shellcheck systemd arch-test)
+          e2fsprogs fdisk cpio zstd openssh-client rsync socat python3-numpy shellcheck systemd arch-test)
 check_only=0
 dry_run=0
 while [[ $# -gt 0 ]]; do

@@ -121,7 +121,7 @@ if [[ $dry_run -eq 1 ]]; then
     fi
     echo "  3. image (key from the root file system $rootfs_key, image/ files $image_files_key and the release):"
     echo "     unpack the root file system; run image/rootfs/setup.sh in it (qemu-user chroot) with image/emulated/pedal.json,"
-    echo "     snd-aloop loaded at boot, the emulation drop-in; update-initramfs (overlayroot hook)"
+    echo "     snd-aloop loaded at boot, the emulation drop-in; update-initramfs only if overlayroot's hook is missing"
     echo "     data partition: releases/<version> from the release, current -> it, presets (factory), models, state"
     echo "     disk: bootfs FAT32 256 MiB (vmlinuz, initrd.img, cmdline.txt), rootfs ext4, lpdata ext4 $data_mib MiB (MBR)"
     echo "     -> $output/disk.img, vmlinuz, initrd.img, cmdline.txt"
@@ -134,7 +134,7 @@ if [[ $dry_run -eq 1 ]]; then
 fi
 
 [[ $(id -u) -eq 0 ]] || die "needs root (mmdebstrap, chroot and file ownership in the images)"
-for tool in mmdebstrap mkfs.ext4 mkfs.vfat mcopy sfdisk ssh-keygen chroot tar; do
+for tool in mmdebstrap mkfs.ext4 mkfs.vfat mcopy sfdisk ssh-keygen chroot tar cpio zstd; do
     command -v "$tool" >/dev/null || die "$tool: not installed (run image/install-build-deps.sh)"
 done
 if [[ $(uname -m) != aarch64 ]]; then
@@ -206,9 +206,17 @@ trap cleanup_root EXIT
 LP_FILES=$files LP_ADMIN_USER=$admin_user LP_AUTHORIZED_KEYS=/tmp/lp-authorized-keys \
     LP_PEDAL_JSON=$files/emulated/pedal.json chroot "$root" /bin/bash "$files/rootfs/setup.sh" \
     || fail "image/rootfs/setup.sh failed in the chroot"
-log "rebuilding the initramfs (overlayroot's hook, virtio modules)"
-printf 'overlay\nvirtio_blk\nvirtio_pci\nvirtio_net\next4\n' >> "$root/etc/initramfs-tools/modules"
-nice -n 10 chroot "$root" update-initramfs -u -k all >/dev/null || fail "update-initramfs failed in the chroot"
+# The kernel's initramfs (built by mmdebstrap, MODULES=most: virtio included) needs overlayroot's hook; it reads
+# /etc/overlayroot.conf from the root at boot, so a rebuild is needed only if the hook is missing (minutes under
+# qemu-user).
+initrd_file=$(find "$root/boot" -maxdepth 1 -name 'initrd.img-*' | sort -V | tail -n1)
+if { zstd -dc "$initrd_file" 2>/dev/null || gzip -dc "$initrd_file" 2>/dev/null; } | cpio -t 2>/dev/null \
+        | grep -q 'scripts/init-bottom/overlayroot'; then
+    log "the initramfs has overlayroot's hook"
+else
+    log "rebuilding the initramfs (overlayroot's hook was missing; minutes under qemu-user)"
+    nice -n 10 chroot "$root" update-initramfs -u -k all >/dev/null || fail "update-initramfs failed in the chroot"
+fi
 umount "$root/proc" 2>/dev/null || true
 lp_uid=$(chroot "$root" id -u latentplayground)
 lp_gid=$(chroot "$root" id -g latentplayground)
