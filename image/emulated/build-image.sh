@@ -88,7 +88,8 @@ sha() { sha256sum | cut -c1-16; }
 # Stage 1's key: the package list, suite, mirror and the kernel package.
 packages=$(grep -v '^\s*#' "$image_dir/rootfs/packages.txt" | tr -s ' \n' '\n' | sed '/^$/d' | sort -u | tr '\n' ',')
 packages="${packages}linux-image-arm64"
-rootfs_key=$(printf '%s\n%s\n%s\n' "$packages" "$suite" "$mirror" | sha)
+initramfs_key=$(cat "$here/initramfs/conf.d/latentplayground" "$here/initramfs/hooks/latentplayground" | sha)
+rootfs_key=$(printf '%s\n%s\n%s\n%s\n' "$packages" "$suite" "$mirror" "$initramfs_key" | sha)
 rootfs_tar=$cache/rootfs-$rootfs_key.tar
 
 # The release: given, or built by deploy.sh from this checkout (keyed by src/'s tree and uncommitted changes).
@@ -110,7 +111,8 @@ if [[ $dry_run -eq 1 ]]; then
     if [[ -f $rootfs_tar && $rebuild -eq 0 ]]; then
         echo "  1. root file system: cached ($rootfs_tar)"
     else
-        echo "  1. root file system: mmdebstrap --arch=arm64 --variant=minbase $suite from $mirror with"
+        echo "  1. root file system: mmdebstrap --arch=arm64 --variant=minbase $suite from $mirror, with"
+        echo "     image/emulated/initramfs/ (a small initramfs) in place first, installing"
         echo "     ${packages//,/ }"
         echo "     -> $rootfs_tar"
     fi
@@ -149,7 +151,13 @@ trap 'rm -rf "$work"' EXIT
 if [[ ! -f $rootfs_tar || $rebuild -eq 1 ]]; then
     log "building the root file system with mmdebstrap (arm64, $suite; several minutes under emulation)"
     # The kernel's postinst runs update-initramfs; overlayroot's hook joins it.
+    # A small initramfs (image/emulated/initramfs/): in place before the kernel's postinst builds it. ($1 is
+    # mmdebstrap's, expanded by the hook's shell.)
+    # shellcheck disable=SC2016
     nice -n 10 mmdebstrap --arch=arm64 --variant=minbase --include="$packages" \
+        --setup-hook='mkdir -p "$1/etc/initramfs-tools/hooks" "$1/etc/initramfs-tools/conf.d"' \
+        --setup-hook="copy-in $here/initramfs/conf.d/latentplayground /etc/initramfs-tools/conf.d/" \
+        --setup-hook="copy-in $here/initramfs/hooks/latentplayground /etc/initramfs-tools/hooks/" \
         --aptopt='Acquire::Retries "3"' --dpkgopt='path-exclude=/usr/share/doc/*' \
         --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/man/*' \
         --dpkgopt='path-exclude=/usr/share/locale/*' \
@@ -206,7 +214,7 @@ trap cleanup_root EXIT
 LP_FILES=$files LP_ADMIN_USER=$admin_user LP_AUTHORIZED_KEYS=/tmp/lp-authorized-keys \
     LP_PEDAL_JSON=$files/emulated/pedal.json chroot "$root" /bin/bash "$files/rootfs/setup.sh" \
     || fail "image/rootfs/setup.sh failed in the chroot"
-# The kernel's initramfs (built by mmdebstrap, MODULES=most: virtio included) needs overlayroot's hook; it reads
+# The kernel's initramfs (built by mmdebstrap with image/emulated/initramfs/) needs overlayroot's hook; it reads
 # /etc/overlayroot.conf from the root at boot, so a rebuild is needed only if the hook is missing (minutes under
 # qemu-user).
 initrd_file=$(find "$root/boot" -maxdepth 1 -name 'initrd.img-*' | sort -V | tail -n1)
