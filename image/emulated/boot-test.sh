@@ -13,7 +13,8 @@ usage() {
 Usage: $prog [OPTIONS]
 
 Builds the emulated image if needed (build-image.sh, cached), then on a throwaway copy-on-write layer over it:
-  boot      qemu-system-aarch64 -M virt -cpu cortex-a76 -smp 4 (TCG), Debian's arm64 kernel, snd-aloop
+  boot      qemu-system-aarch64 -M virt -cpu cortex-a76 -smp 4 (TCG, -icount: the guest's clock counts emulated
+            instructions, see --icount), Debian's arm64 kernel, snd-aloop
   1. READY        latentplayground.service reached READY (Type=notify: active/running); boot-to-sound time from
                   the kernel's start (guest clock) and from qemu's start (host clock), and where the time went
                   (systemd-analyze, critical chain)
@@ -40,6 +41,12 @@ Options:
   --image DIR          a built image folder (default: CACHE/image)
   --no-build           do not run build-image.sh first (the image must exist)
   --smp N              emulated cores (default: 4, as a Pi 5)
+  --icount SHIFT|off   the guest's clock (default: 0). A number: qemu's -icount shift=SHIFT,sleep=off, so the
+                       guest's time advances 2^SHIFT ns per emulated instruction (0: a 1 GHz in-order machine,
+                       whatever the host's speed or load) and the model keeps up in the guest's time; all cores
+                       run in one host thread. off: multi-threaded TCG on the host's clock, where the emulated
+                       CPU runs the model about 2x slower than real time on this 2-core machine (skipped hops,
+                       the wet path fades to dry: the sound check fails)
   --memory MIB         memory (default: 2048)
   --timeout S          the whole test's time budget (default: 1800); exceeded: exit 1
   --boot-timeout S     seconds to wait for SSH and for READY after each boot (default: 600)
@@ -61,6 +68,7 @@ cache=${LP_IMAGE_CACHE:-/var/cache/latentplayground-image}
 image=""
 build=1
 smp=4
+icount=0
 memory=2048
 budget=1800
 boot_timeout=600
@@ -76,6 +84,7 @@ while [[ $# -gt 0 ]]; do
         --image) need_arg "$@"; image=$2; shift 2 ;;
         --no-build) build=0; shift ;;
         --smp) need_arg "$@"; smp=$2; shift 2 ;;
+        --icount) need_arg "$@"; icount=$2; shift 2 ;;
         --memory) need_arg "$@"; memory=$2; shift 2 ;;
         --timeout) need_arg "$@"; budget=$2; shift 2 ;;
         --boot-timeout) need_arg "$@"; boot_timeout=$2; shift 2 ;;
@@ -88,6 +97,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 [[ $smp =~ ^[0-9]+$ && $smp -ge 1 && $smp -le 8 ]] || die "--smp: \"$smp\" is not a number of cores 1..8"
+[[ $icount == off || $icount =~ ^[0-9]$ ]] || die "--icount: \"$icount\" is not off or a shift 0..9"
 [[ $memory =~ ^[0-9]+$ && $memory -ge 512 ]] || die "--memory: \"$memory\" is not a number of MiB >= 512"
 [[ $budget =~ ^[0-9]+$ && $budget -ge 60 ]] || die "--timeout: \"$budget\" is not a number of seconds >= 60"
 [[ $boot_timeout =~ ^[0-9]+$ && $boot_timeout -ge 10 ]] || die "--boot-timeout: \"$boot_timeout\" is not a number of seconds >= 10"
@@ -97,10 +107,12 @@ logs=${logs:-$cache/boot-test-$(date -u +%Y%m%d-%H%M%S)}
 
 qemu_cmd() { # the qemu command line for run folder $1 and SSH port $2
     local run=$1 port=$2
-    printf '%s\n' qemu-system-aarch64 -M virt -cpu cortex-a76 -smp "$smp" -m "$memory" -accel tcg,thread=multi \
+    local accel=(-accel "tcg,thread=multi")
+    [[ $icount != off ]] && accel=(-accel "tcg,thread=single" -icount "shift=$icount,sleep=off")
+    printf '%s\n' qemu-system-aarch64 -M virt -cpu cortex-a76 -smp "$smp" -m "$memory" "${accel[@]}" \
         -kernel "$image/vmlinuz" -initrd "$image/initrd.img" -append "$(cat "$image/cmdline.txt" 2>/dev/null || echo '<cmdline.txt>')" \
         -drive "file=$run/disk.qcow2,if=none,id=sd,format=qcow2,cache=writeback" -device virtio-blk-pci,drive=sd \
-        -netdev "user,id=net,hostfwd=tcp:127.0.0.1:$port-:22" -device virtio-net-pci,netdev=net \
+        -netdev "user,id=net,hostfwd=tcp:127.0.0.1:$port-:22" -device virtio-net-pci,netdev=net,romfile= \
         -device virtio-rng-pci -display none -no-reboot \
         -monitor "unix:$run/monitor.sock,server,nowait"
 }

@@ -239,7 +239,7 @@ initrd=$(find "$root/boot" -maxdepth 1 -name 'initrd.img-*' | sort -V | tail -n1
 cp "$kernel" "$out_tmp/vmlinuz"
 cp "$initrd" "$out_tmp/initrd.img"
 grep -v '^#' "$here/cmdline.txt" | tr -s '\n' ' ' | sed 's/ *$//' > "$out_tmp/cmdline.txt"
-mkfs.vfat -n bootfs -C "$work/boot.vfat" $((256 * 1024)) >/dev/null
+mkfs.vfat -F 32 -n bootfs -C "$work/boot.vfat" $((256 * 1024)) >/dev/null
 mcopy -i "$work/boot.vfat" "$out_tmp/vmlinuz" "$out_tmp/initrd.img" "$out_tmp/cmdline.txt" ::/
 
 # Data partition: the release, the current link, the factory presets, empty models and state folders.
