@@ -165,7 +165,7 @@ cp "$image/id_pedal" "$run/id_pedal"
 chmod 600 "$run/id_pedal"
 port=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 ssh_opts=(-p "$port" -i "$run/id_pedal" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no
-          -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=5)
+          -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=30)
 # The commands are meant to be expanded here and run there.
 # shellcheck disable=SC2029
 g() { ssh "${ssh_opts[@]}" "$admin@127.0.0.1" "$@"; }
@@ -219,6 +219,14 @@ wait_ready_new_pid() { # $1: old PID; waits for an active service with another P
     done
 }
 
+guest_span() { # guest seconds from the last journal line matching $1 to the "Started" line after it
+    g sudo journalctl -b -u latentplayground -o short-monotonic --no-pager | awk -v pat="$1" '
+        { t = $1; gsub(/[][]/, "", t); if (t == "") { t = $2; gsub(/[][]/, "", t) } }
+        index($0, pat) { start = t; done = 0 }
+        start != "" && !done && /Started latentplayground/ { span = t - start; done = 1 }
+        END { if (span != "") printf "%.1f", span; else printf "?" }'
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 log "boot 1 (budget ${budget}s)"
 if ! boot; then
@@ -252,9 +260,11 @@ if [[ $root_fs == overlay && $lower == ro,* ]] && ! g sudo touch /media/root-ro/
 else
     fail_check "read-only root: / is $root_fs, /media/root-ro options \"$lower\""
 fi
-data=$(g findmnt -no FSTYPE,OPTIONS /var/lib/latentplayground || true)
+data=$(g findmnt -no FSTYPE /var/lib/latentplayground || true)
+data_opts=$(g findmnt -no OPTIONS /var/lib/latentplayground || true)
+data="$data $data_opts"
 fsck=$(g sudo journalctl -b --no-pager -o cat -u 'systemd-fsck@*' 2>/dev/null | tr '\n' ' ' | cut -c1-200)
-if [[ $data == ext4\ rw,* ]]; then
+if [[ $data == "ext4 rw,"* ]]; then
     pass_check "data partition: $data; fsck: ${fsck:-(no output)}"
 else
     fail_check "data partition: \"$data\""
@@ -279,8 +289,8 @@ if [[ -f $run/out.wav ]]; then
 fi
 sleep 11   # one status line (status_interval_s 10 in the emulated config)
 g sudo journalctl -b -u latentplayground --no-pager -o cat > "$run/journal-1.txt" || true
-figure "pedal's log, late hops and xruns (last status line): $(grep -i 'status\|late' "$run/journal-1.txt" | tail -n 1)"
-figure "pedal's log, late-hop lines: $(grep -ci 'late' "$run/journal-1.txt" || true)"
+figure "pedal's counters since its start, last status line: $(grep '^status:' "$run/journal-1.txt" | tail -n 1)"
+figure "pedal's log, late-hop, skipped-hop and xrun lines: $(grep -v '^status:' "$run/journal-1.txt" | grep -ci 'late hop\|skipped\|xrun' || true)"
 
 # 4. kill -9 and the watchdog
 pid=$(g systemctl show -p MainPID --value latentplayground.service)
@@ -288,7 +298,7 @@ n0=$(g systemctl show -p NRestarts --value latentplayground.service)
 g sudo kill -9 "$pid"
 if t=$(wait_ready_new_pid "$pid"); then
     pass_check "kill -9: restarted and READY again in ${t}s (NRestarts $n0 -> $(g systemctl show -p NRestarts --value latentplayground.service))"
-    figure "restart after kill -9 to READY (emulated): ${t} s"
+    figure "restart after kill -9 to READY (emulated): ${t} s host clock; $(guest_span 'status=9/KILL') s guest clock"
 else
     fail_check "kill -9: no READY with a new PID within ${boot_timeout}s"
 fi
@@ -300,7 +310,7 @@ if t=$(wait_ready_new_pid "$pid"); then
     else
         fail_check "watchdog: restarted, but the journal has no watchdog timeout"
     fi
-    figure "SIGSTOP to READY again via the watchdog (emulated): ${t} s"
+    figure "SIGSTOP to READY again via the watchdog (emulated): ${t} s host clock; watchdog timeout to READY $(guest_span 'Watchdog timeout') s guest clock"
 else
     fail_check "watchdog: no restart within ${boot_timeout}s of SIGSTOP"
 fi
