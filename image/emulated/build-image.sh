@@ -218,8 +218,9 @@ LP_FILES=$files LP_ADMIN_USER=$admin_user LP_AUTHORIZED_KEYS=/tmp/lp-authorized-
 # /etc/overlayroot.conf from the root at boot, so a rebuild is needed only if the hook is missing (minutes under
 # qemu-user).
 initrd_file=$(find "$root/boot" -maxdepth 1 -name 'initrd.img-*' | sort -V | tail -n1)
-if { zstd -dc "$initrd_file" 2>/dev/null || gzip -dc "$initrd_file" 2>/dev/null; } | cpio -t 2>/dev/null \
-        | grep -q 'scripts/init-bottom/overlayroot'; then
+# (The listing is taken whole: grep -q ending the pipe early would fail it under pipefail.)
+initrd_list=$({ zstd -dc "$initrd_file" 2>/dev/null || gzip -dc "$initrd_file" 2>/dev/null; } | cpio -t 2>/dev/null || true)
+if grep -q 'scripts/init-bottom/overlayroot' <<<"$initrd_list"; then
     log "the initramfs has overlayroot's hook"
 else
     log "rebuilding the initramfs (overlayroot's hook was missing; minutes under qemu-user)"
