@@ -18,8 +18,6 @@ namespace LatentPlayground.Commands;
 /// </summary>
 public static class LatentsCommand
 {
-    private const int MinInputRate = 8000;
-    private const int MaxInputRate = 768000;
 
     public static Command Create(CommandContext context, ICodecSource codecs)
     {
@@ -211,34 +209,18 @@ public static class LatentsCommand
         }
     }
 
+    // Read as render reads it; a NaN is refused rather than silenced, so no latent file is encoded from a broken one.
     private static WavAudio ReadAudio(string path)
     {
-        try
+        WavAudio audio = RenderCommand.ReadInput(path);
+        foreach (float[] channel in audio.Samples)
         {
-            WavAudio audio = WavReader.Read(path);
-            if (audio.Frames == 0)
+            if (Array.FindIndex(channel, v => !float.IsFinite(v)) is int at and >= 0)
             {
-                throw new UsageException($"{path}: no audio (0 samples)");
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: sample {at} is NaN or infinite"));
             }
-
-            if (audio.SampleRate is < MinInputRate or > MaxInputRate)
-            {
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: sample rate {audio.SampleRate} Hz is outside {MinInputRate}..{MaxInputRate} Hz"));
-            }
-
-            foreach (float[] channel in audio.Samples)
-            {
-                if (Array.FindIndex(channel, v => !float.IsFinite(v)) is int at and >= 0)
-                {
-                    throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{path}: sample {at} is NaN or infinite"));
-                }
-            }
-
-            return audio;
         }
-        catch (WavFileException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
+
+        return audio;
     }
 }

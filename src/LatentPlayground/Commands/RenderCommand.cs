@@ -215,7 +215,9 @@ public static class RenderCommand
     private const int MinInputRate = 8000;
     private const int MaxInputRate = 768000;
 
-    private static WavAudio ReadInput(string path)
+    /// <summary>An input WAV as every command that plays audio through the model takes it: not empty, a sane rate.</summary>
+    /// <exception cref="UsageException">Anything wrong, in one line naming the file.</exception>
+    internal static WavAudio ReadInput(string path)
     {
         try
         {

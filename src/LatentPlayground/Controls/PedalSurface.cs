@@ -283,24 +283,8 @@ public sealed class PedalSurface : IDisposable
             case PanelCommandKind.PushSetting when command.Setting == PanelSetting.MidiLearn:
                 _state.Handle(PedalEvent.ToggleLearn(PedalInput.Encoder));
                 break;
-            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.BendSet or PanelSetting.BendRecall or PanelSetting.BendRevert or PanelSetting.BendReload:
-                _state.Handle(PedalEvent.Act(command.Setting switch
-                {
-                    PanelSetting.BendSet => PedalAction.BendSet,
-                    PanelSetting.BendRecall => PedalAction.BendRecall,
-                    PanelSetting.BendRevert => PedalAction.BendRevert,
-                    _ => PedalAction.BendReload,
-                }, PedalInput.Encoder));
-                break;
-            case PanelCommandKind.PushSetting when command.Setting is PanelSetting.XyAdd or PanelSetting.XyUpdate or PanelSetting.XyDelete or PanelSetting.XyTrain or PanelSetting.XyReset:
-                _state.Handle(PedalEvent.Act(command.Setting switch
-                {
-                    PanelSetting.XyAdd => PedalAction.XyAdd,
-                    PanelSetting.XyUpdate => PedalAction.XyUpdate,
-                    PanelSetting.XyDelete => PedalAction.XyDelete,
-                    PanelSetting.XyTrain => PedalAction.XyTrain,
-                    _ => PedalAction.XyReset,
-                }, PedalInput.Encoder));
+            case PanelCommandKind.PushSetting when PushAction(command.Setting) != PedalAction.None:
+                _state.Handle(PedalEvent.Act(PushAction(command.Setting), PedalInput.Encoder));
                 break;
             case PanelCommandKind.PushSetting when command.Setting is PanelSetting.BendStatistics or PanelSetting.XyLoss or PanelSetting.XyPoint or PanelSetting.XyGroups or PanelSetting.LoopPosition:
                 break;
@@ -311,6 +295,21 @@ public sealed class PedalSurface : IDisposable
                 break;
         }
     }
+
+    // The rows whose push is a pedal action, as a footswitch or CC could send it.
+    private static PedalAction PushAction(PanelSetting setting) => setting switch
+    {
+        PanelSetting.BendSet => PedalAction.BendSet,
+        PanelSetting.BendRecall => PedalAction.BendRecall,
+        PanelSetting.BendRevert => PedalAction.BendRevert,
+        PanelSetting.BendReload => PedalAction.BendReload,
+        PanelSetting.XyAdd => PedalAction.XyAdd,
+        PanelSetting.XyUpdate => PedalAction.XyUpdate,
+        PanelSetting.XyDelete => PedalAction.XyDelete,
+        PanelSetting.XyTrain => PedalAction.XyTrain,
+        PanelSetting.XyReset => PedalAction.XyReset,
+        _ => PedalAction.None,
+    };
 
     // The model row: editing starts on the model asked for last, turns step through the library (without
     // wrapping), and the push that ends editing loads the model shown. A long push leaves it as it was.
